@@ -1,0 +1,43 @@
+package dev.chatsequencer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of the service under {@code chat.*}; defaults live in application.yml. */
+@Validated
+@ConfigurationProperties("chat")
+public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull Idempotency idempotency,
+        @Valid @NotNull Web web, @Valid @NotNull Redis redis) {
+
+    /** Limits on messages: {@code maxBodyLength} counts Unicode code points. */
+    public record Messages(@Positive int maxBodyLength) {
+    }
+
+    /**
+     * How long a post can be retried safely: {@code ttl} for the client's own clientMessageId, {@code serverTokenTtl}
+     * for the token the server makes up when the client sent none (it only has to outlive a client reconnect).
+     */
+    public record Idempotency(@NotNull Duration ttl, @NotNull Duration serverTokenTtl) {
+    }
+
+    /** Limits applied to HTTP requests before they reach a controller. */
+    public record Web(@NotNull DataSize maxRequestSize, @Positive int retryAfterSeconds) {
+    }
+
+    /** Prefix of every Redis key the service writes, and the development server started when no Redis is set. */
+    public record Redis(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]+") String namespace, @Valid @NotNull Embedded embedded) {
+    }
+
+    /** The embedded redis-server: {@code port} 0 picks a free one; a blank {@code dataDir} keeps nothing on disk. */
+    public record Embedded(boolean enabled, @PositiveOrZero @Max(65535) int port, String dataDir) {
+    }
+}

@@ -1,0 +1,110 @@
+package dev.chatsequencer.message;
+
+import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.redis.ConversationKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timelines in Redis. Every write goes through post_message.lua, so a seq is assigned, stored and recorded for
+ * retries in one atomic step.
+ */
+@Component
+public class MessageStore {
+
+    private final StringRedisTemplate redis;
+    private final ConversationKeys keys;
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> postMessageScript;
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> readPageScript;
+    private final MessageCodec codec;
+    private final ChatProperties.Idempotency idempotency;
+    private final Clock clock;
+
+    @SuppressWarnings("rawtypes")
+    MessageStore(StringRedisTemplate redis, ConversationKeys keys, RedisScript<List> postMessageScript,
+            RedisScript<List> readPageScript, MessageCodec codec, ChatProperties properties, Clock clock) {
+        this.redis = redis;
+        this.keys = keys;
+        this.postMessageScript = postMessageScript;
+        this.readPageScript = readPageScript;
+        this.codec = codec;
+        this.idempotency = properties.idempotency();
+        this.clock = clock;
+    }
+
+    /**
+     * Appends a message, or returns the one an identical earlier post stored. A post without a clientMessageId still
+     * carries a fresh token, so a command that Lettuce re-sends after a reconnect cannot store the message twice.
+     *
+     * @throws IdempotencyConflictException when the clientMessageId was used for a different body
+     */
+    PostResult append(String conversationId, PostMessageRequest request) {
+        String idempotencyKey;
+        Duration ttl;
+        if (request.clientMessageId() != null) {
+            idempotencyKey = keys.clientIdempotency(conversationId, request.senderId(), request.clientMessageId());
+            ttl = idempotency.ttl();
+        } else {
+            idempotencyKey = keys.serverIdempotency(conversationId, serverToken());
+            ttl = idempotency.serverTokenTtl();
+        }
+        String tail = codec.tailAfterSeq(request.senderId(), request.body(), request.clientMessageId(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        List<?> result = redis.execute(postMessageScript, keys.postKeys(conversationId, idempotencyKey), tail,
+                Long.toString(ttl.toMillis()));
+        boolean created = ((Long) result.get(0)) == 1L;
+        Message message = codec.decode(conversationId, (String) result.get(2));
+        if (!created && !message.body().equals(request.body())) {
+            throw new IdempotencyConflictException(request.clientMessageId(), message.seq());
+        }
+        return new PostResult(message, created);
+    }
+
+    /** Reads a page: after {@code after} oldest first, else the newest below {@code before}; ascending either way. */
+    TimelinePage page(String conversationId, Long after, Long before, int limit) {
+        List<?> result = readPage(conversationId, after, before, limit);
+        List<Message> messages = new ArrayList<>(result.size() - 2);
+        for (Object stored : result.subList(2, result.size())) {
+            messages.add(codec.decode(conversationId, (String) stored));
+        }
+        return new TimelinePage(conversationId, (Long) result.get(0), messages, ((Long) result.get(1)) == 1L);
+    }
+
+    Optional<Message> find(String conversationId, long seq) {
+        Set<String> stored = redis.opsForZSet().rangeByScore(keys.messages(conversationId), seq, seq, 0, 1);
+        return stored == null || stored.isEmpty() ? Optional.empty()
+                : Optional.of(codec.decode(conversationId, stored.iterator().next()));
+    }
+
+    /** The conversation's last assigned seq, 0 when it has no messages. */
+    public long lastSeq(String conversationId) {
+        return (Long) readPage(conversationId, null, null, 0).get(0);
+    }
+
+    private List<?> readPage(String conversationId, Long after, Long before, int limit) {
+        return redis.execute(readPageScript, keys.readKeys(conversationId), bound(after), bound(before),
+                Integer.toString(limit));
+    }
+
+    private static String bound(Long seq) {
+        return seq == null ? "" : seq.toString();
+    }
+
+    /** 128 random bits: unique for the token's short life, without SecureRandom's lock on the hot path. */
+    private static String serverToken() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.chatsequencer.redis;
+
+import dev.chatsequencer.ChatProperties;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds every Redis key of the service. All keys of one conversation carry the hash tag {@code {conversationId}}, so
+ * a script that touches several of them runs on one Redis Cluster slot.
+ */
+@Component
+public class ConversationKeys {
+
+    private final String namespace;
+
+    public ConversationKeys(ChatProperties properties) {
+        this.namespace = properties.redis().namespace();
+    }
+
+    /** The counter that INCR advances: {@code chat:{id}:seq}. */
+    public String sequence(String conversationId) {
+        return key(conversationId, "seq");
+    }
+
+    /** The timeline, a sorted set scored by seq: {@code chat:{id}:messages}. */
+    public String messages(String conversationId) {
+        return key(conversationId, "messages");
+    }
+
+    /**
+     * The retry record of a client's message id. The sender's id is length-prefixed because both ids may contain
+     * {@code :}, and ("a:b", "c") must not collide with ("a", "b:c").
+     */
+    public String clientIdempotency(String conversationId, String senderId, String clientMessageId) {
+        return key(conversationId, "idem:c:" + senderId.length() + ":" + senderId + ":" + clientMessageId);
+    }
+
+    /** The retry record of a token the server made up for a post without a client message id. */
+    public String serverIdempotency(String conversationId, String token) {
+        return key(conversationId, "idem:s:" + token);
+    }
+
+    /** The keys every write of a post touches, in the order post_message.lua expects them. */
+    public List<String> postKeys(String conversationId, String idempotencyKey) {
+        return List.of(sequence(conversationId), messages(conversationId), idempotencyKey);
+    }
+
+    /** The keys a timeline read touches, in the order read_page.lua and last_seq.lua expect them. */
+    public List<String> readKeys(String conversationId) {
+        return List.of(sequence(conversationId), messages(conversationId));
+    }
+
+    private String key(String conversationId, String suffix) {
+        return namespace + ":{" + conversationId + "}:" + suffix;
+    }
+}

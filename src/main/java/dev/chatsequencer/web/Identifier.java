@@ -1,0 +1,32 @@
+package dev.chatsequencer.web;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Pattern;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An id of a conversation, user or client message: 1-128 characters of {@code [A-Za-z0-9._:@+-]}, starting with a
+ * letter or digit. Braces can never appear, so an id is always safe inside a Redis hash tag.
+ */
+@Documented
+@Constraint(validatedBy = {})
+@Pattern(regexp = Identifier.PATTERN)
+@ReportAsSingleViolation
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Identifier {
+
+    String PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}";
+
+    String message() default "must be 1-128 characters of [A-Za-z0-9._:@+-], starting with a letter or digit";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,165 @@
+package dev.chatsequencer.web;
+
+import dev.chatsequencer.ChatProperties;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+/**
+ * Turns every failure into an RFC 9457 problem with a stable {@code type} per kind of failure, so clients can branch
+ * on it; framework errors (bad JSON, wrong media type, unknown route) included.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://chat-sequencer.dev/problems/";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final String retryAfterSeconds;
+
+    ProblemHandler(ChatProperties properties) {
+        this.retryAfterSeconds = Integer.toString(properties.web().retryAfterSeconds());
+    }
+
+    /**
+     * Redis unreachable, timing out or refusing writes. This is answered 503 and never by guessing: a seq that was
+     * not confirmed by Redis must not be reported, and the client's retry with the same clientMessageId is safe.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> storageUnavailable(DataAccessException ex, WebRequest request) {
+        log.warn("Redis unavailable: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The message store is unavailable; retry after " + retryAfterSeconds + " s.");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected failure", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+        return handleExceptionInternal(ex, invalid(errors), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors parameterErrors) {
+                parameterErrors.getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error -> errors.add(error(name, error.getDefaultMessage())));
+            }
+        }
+        return handleExceptionInternal(ex, invalid(errors), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, PayloadTooLargeException.class) instanceof PayloadTooLargeException tooLarge) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    tooLarge.getMessage() + ".");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Gives every problem its stable type and a title, whichever handler built it. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem;
+        if (body instanceof ProblemDetail detail) {
+            problem = detail;
+        } else if (body == null && ex instanceof ErrorResponse errorResponse) {
+            problem = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        } else {
+            problem = ProblemDetail.forStatus(statusCode);
+        }
+        if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create(TYPE_BASE + ProblemTypes.slug(statusCode.value())));
+        }
+        if (problem.getTitle() == null) {
+            HttpStatus known = HttpStatus.resolve(statusCode.value());
+            problem.setTitle(known == null ? "HTTP " + statusCode.value() : known.getReasonPhrase());
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static ProblemDetail invalid(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request is invalid: " + String.join("; ",
+                        errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList()) + ".");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        return error(error.getField(), error.getDefaultMessage());
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    private static String unreadableDetail(HttpMessageNotReadableException ex) {
+        Throwable cause = causedBy(ex, JacksonException.class);
+        if (cause instanceof StreamReadException) {
+            return "The request body is not valid JSON.";
+        }
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().get(jackson.getPath().size() - 1).getPropertyName();
+            if (field != null) {
+                return "Field '" + field + "' has the wrong type.";
+            }
+        }
+        return "The request body is missing or is not a JSON object of the expected shape.";
+    }
+
+    private static Throwable causedBy(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

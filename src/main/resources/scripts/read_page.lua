@@ -1,0 +1,48 @@
+-- Reads one page of a conversation's timeline and the conversation's last seq in one consistent snapshot.
+--
+-- KEYS[1]  the conversation's counter               chat:{id}:seq
+-- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
+-- ARGV[1]  exclusive lower seq bound, or '' for none (then the page is the newest below ARGV[2])
+-- ARGV[2]  exclusive upper seq bound, or '' for none
+-- ARGV[3]  page size; 0 reads only lastSeq
+--
+-- Returns {lastSeq, hasMore, member...} with the members in ascending seq. lastSeq is the counter, or the
+-- highest stored seq if the counter key was lost; hasMore is 1 when the range holds messages beyond this page.
+local seq_key, messages_key = KEYS[1], KEYS[2]
+local after, before, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
+
+local last_seq = tonumber(redis.call('GET', seq_key) or '0')
+local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')
+if top[2] and tonumber(top[2]) > last_seq then
+    last_seq = tonumber(top[2])
+end
+
+local upper = '+inf'
+if before ~= '' then
+    upper = '(' .. before
+end
+
+local rows
+if after ~= '' then
+    rows = redis.call('ZRANGEBYSCORE', messages_key, '(' .. after, upper, 'LIMIT', 0, limit + 1)
+else
+    rows = redis.call('ZREVRANGEBYSCORE', messages_key, upper, '-inf', 'LIMIT', 0, limit + 1)
+end
+
+local has_more = 0
+if #rows > limit then
+    has_more = 1
+    rows[#rows] = nil
+end
+
+local result = {last_seq, has_more}
+if after ~= '' then
+    for i = 1, #rows do
+        result[#result + 1] = rows[i]
+    end
+else
+    for i = #rows, 1, -1 do
+        result[#result + 1] = rows[i]
+    end
+end
+return result
