@@ -1,0 +1,21 @@
+package dev.chatsequencer;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/** The whole application on a random port against a real Redis from {@link TestRedisConfiguration}. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chat.redis.embedded.enabled=false")
+@AutoConfigureRestTestClient
+@Import(TestRedisConfiguration.class)
+public @interface RedisIntegrationTest {
+}

@@ -1,0 +1,189 @@
+package dev.chatsequencer.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.TestIds;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@RedisIntegrationTest
+class MessagePostingIT {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    TimelineClient client;
+    String conversation;
+
+    @BeforeEach
+    void setUp() {
+        client = new TimelineClient(http);
+        conversation = TestIds.conversation();
+    }
+
+    @Test
+    void postWhenConversationIsNewThenAssignsSeqOneAndStoresItInRedis() {
+        EntityExchangeResult<Message> result = client.post(conversation, "alice", "hello", "m-1");
+
+        assertThat(result.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(result.getResponseHeaders().getLocation())
+                .hasToString("/v1/conversations/" + conversation + "/messages/1");
+        Message message = result.getResponseBody();
+        assertThat(message.conversationId()).isEqualTo(conversation);
+        assertThat(message.seq()).isEqualTo(1);
+        assertThat(message.senderId()).isEqualTo("alice");
+        assertThat(message.body()).isEqualTo("hello");
+        assertThat(message.clientMessageId()).isEqualTo("m-1");
+        assertThat(message.sentAt()).isNotNull();
+
+        assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("1");
+        Set<String> stored = redis.opsForZSet().rangeByScore("chat:{" + conversation + "}:messages", 1, 1);
+        assertThat(stored).singleElement().asString()
+                .startsWith("{\"seq\":1,\"senderId\":\"alice\",\"body\":\"hello\",\"clientMessageId\":\"m-1\"");
+        assertThat(redis.getExpire("chat:{" + conversation + "}:idem:c:5:alice:m-1")).isBetween(86_000L, 86_400L);
+    }
+
+    @Test
+    void postWhenClientSetsSeqAndSentAtThenServerValuesWin() {
+        client.postCreated(conversation, "alice", "first");
+
+        Message message = http.post().uri("/v1/conversations/{id}/messages", conversation)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"senderId\":\"bob\",\"body\":\"hi\",\"seq\":99,\"sentAt\":\"2000-01-01T00:00:00Z\"}")
+                .exchange().expectStatus().isCreated().expectBody(Message.class).returnResult().getResponseBody();
+
+        assertThat(message.seq()).isEqualTo(2);
+        assertThat(message.sentAt()).isAfter(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void postWhenClientMessageIdRepeatsThenReturnsOriginalSeq() {
+        Message original = client.post(conversation, "alice", "hello", "m-1").getResponseBody();
+        client.postCreated(conversation, "bob", "in between");
+
+        EntityExchangeResult<Message> retry = client.post(conversation, "alice", "hello", "m-1");
+
+        assertThat(retry.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(retry.getResponseBody()).isEqualTo(original);
+        assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("2");
+        assertThat(redis.opsForZSet().zCard("chat:{" + conversation + "}:messages")).isEqualTo(2);
+    }
+
+    @Test
+    void postWhenClientMessageIdRepeatsWithDifferentBodyThenConflictAndNothingStored() {
+        client.post(conversation, "alice", "hello", "m-1");
+
+        http.post().uri("/v1/conversations/{id}/messages", conversation).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"senderId\":\"alice\",\"body\":\"changed\",\"clientMessageId\":\"m-1\"}")
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://chat-sequencer.dev/problems/idempotency-conflict")
+                .jsonPath("$.seq").isEqualTo(1);
+
+        assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("1");
+        assertThat(redis.opsForZSet().zCard("chat:{" + conversation + "}:messages")).isEqualTo(1);
+    }
+
+    @Test
+    void postWhenOtherSenderReusesClientMessageIdThenStoresSeparateMessage() {
+        client.post(conversation, "alice", "hello", "m-1");
+
+        EntityExchangeResult<Message> other = client.post(conversation, "bob", "hello", "m-1");
+
+        assertThat(other.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getResponseBody().seq()).isEqualTo(2);
+    }
+
+    @Test
+    void postWhenIdsContainColonsThenIdempotencyKeysDoNotCollide() {
+        client.post(conversation, "a:b", "one", "c");
+
+        EntityExchangeResult<Message> other = client.post(conversation, "a", "two", "b:c");
+
+        assertThat(other.getStatus()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getResponseBody().seq()).isEqualTo(2);
+    }
+
+    @Test
+    void postWithoutClientMessageIdThenKeepsShortLivedServerTokenForReconnectResends() {
+        client.postCreated(conversation, "alice", "hello");
+
+        Set<String> tokens = redis.keys("chat:{" + conversation + "}:idem:s:*");
+        assertThat(tokens).hasSize(1);
+        assertThat(redis.getExpire(tokens.iterator().next())).isBetween(1L, 600L);
+    }
+
+    @Test
+    void postWhenCounterKeyWasLostThenNeverReusesASeq() {
+        for (int i = 0; i < 3; i++) {
+            client.postCreated(conversation, "alice", "before " + i);
+        }
+        redis.delete("chat:{" + conversation + "}:seq");
+
+        Message next = client.postCreated(conversation, "alice", "after loss");
+
+        assertThat(next.seq()).isEqualTo(4);
+        assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("4");
+        assertThat(client.postCreated(conversation, "bob", "and on").seq()).isEqualTo(5);
+        assertThat(redis.opsForZSet().zCard("chat:{" + conversation + "}:messages")).isEqualTo(5);
+    }
+
+    @Test
+    void postWhenCounterKeyFellBehindStoredMessagesThenContinuesAboveThem() {
+        for (int i = 0; i < 3; i++) {
+            client.postCreated(conversation, "alice", "before " + i);
+        }
+        redis.opsForValue().set("chat:{" + conversation + "}:seq", "1");
+
+        assertThat(client.postCreated(conversation, "alice", "after rollback").seq()).isEqualTo(4);
+    }
+
+    @Test
+    void getConversationWhenCounterKeyWasLostThenReportsHighestStoredSeq() {
+        client.postCreated(conversation, "alice", "one");
+        client.postCreated(conversation, "alice", "two");
+        redis.delete("chat:{" + conversation + "}:seq");
+
+        http.get().uri("/v1/conversations/{id}", conversation).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.conversationId").isEqualTo(conversation)
+                .jsonPath("$.lastSeq").isEqualTo(2);
+    }
+
+    @Test
+    void getOneMessageThenReturnsItOr404() {
+        Message posted = client.postCreated(conversation, "alice", "hello");
+
+        http.get().uri("/v1/conversations/{id}/messages/1", conversation).exchange()
+                .expectStatus().isOk().expectBody(Message.class).isEqualTo(posted);
+        http.get().uri("/v1/conversations/{id}/messages/2", conversation).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://chat-sequencer.dev/problems/not-found")
+                .jsonPath("$.detail").isEqualTo("Conversation '" + conversation + "' has no message with seq 2.");
+    }
+
+    @Test
+    void postWhenBodyHasEmojiThenLengthCountsCodePointsAndJsonRoundTrips() {
+        String body = "😀".repeat(4096);
+
+        Message message = client.postCreated(conversation, "alice", body);
+
+        assertThat(message.body()).isEqualTo(body);
+        assertThat(client.page(conversation, "limit=1").messages()).singleElement()
+                .extracting(Message::body).isEqualTo(body);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.chatsequencer.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.TestIds;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@RedisIntegrationTest
+class TimelinePagingIT {
+
+    @Autowired
+    RestTestClient http;
+
+    TimelineClient client;
+    String conversation;
+
+    @BeforeEach
+    void postTwentyFiveMessages() {
+        client = new TimelineClient(http);
+        conversation = TestIds.conversation();
+        for (int i = 1; i <= 25; i++) {
+            client.postCreated(conversation, i % 2 == 0 ? "alice" : "bob", "message " + i);
+        }
+    }
+
+    @Test
+    void readWithoutCursorThenReturnsNewestPageAscending() {
+        TimelinePage page = client.page(conversation, "limit=10");
+
+        assertThat(seqs(page)).containsExactlyElementsOf(range(16, 25));
+        assertThat(page.hasMore()).isTrue();
+        assertThat(page.lastSeq()).isEqualTo(25);
+        assertThat(page.conversationId()).isEqualTo(conversation);
+        assertThat(page.messages().get(0).body()).isEqualTo("message 16");
+    }
+
+    @Test
+    void readBackwardsWithBeforeThenWalksToTheStart() {
+        TimelinePage middle = client.page(conversation, "before=16&limit=10");
+        TimelinePage oldest = client.page(conversation, "before=6&limit=10");
+
+        assertThat(seqs(middle)).containsExactlyElementsOf(range(6, 15));
+        assertThat(middle.hasMore()).isTrue();
+        assertThat(seqs(oldest)).containsExactlyElementsOf(range(1, 5));
+        assertThat(oldest.hasMore()).isFalse();
+    }
+
+    @Test
+    void readForwardsWithAfterThenWalksToTheEnd() {
+        TimelinePage first = client.page(conversation, "after=0&limit=10");
+        TimelinePage last = client.page(conversation, "after=20&limit=10");
+
+        assertThat(seqs(first)).containsExactlyElementsOf(range(1, 10));
+        assertThat(first.hasMore()).isTrue();
+        assertThat(seqs(last)).containsExactlyElementsOf(range(21, 25));
+        assertThat(last.hasMore()).isFalse();
+    }
+
+    @Test
+    void readWithBothBoundsThenBothAreExclusive() {
+        TimelinePage page = client.page(conversation, "after=5&before=9");
+
+        assertThat(seqs(page)).containsExactly(6L, 7L, 8L);
+        assertThat(page.hasMore()).isFalse();
+    }
+
+    @Test
+    void readWithBothBoundsAndSmallLimitThenHasMoreCountsOnlyTheRange() {
+        assertThat(client.page(conversation, "after=5&before=9&limit=2").hasMore()).isTrue();
+        assertThat(client.page(conversation, "after=5&before=9&limit=3").hasMore()).isFalse();
+    }
+
+    @Test
+    void readWithoutLimitThenReturnsFiftyAtMost() {
+        for (int i = 26; i <= 60; i++) {
+            client.postCreated(conversation, "alice", "message " + i);
+        }
+
+        TimelinePage page = client.page(conversation, "");
+
+        assertThat(seqs(page)).containsExactlyElementsOf(range(11, 60));
+        assertThat(page.hasMore()).isTrue();
+    }
+
+    @Test
+    void readUnknownConversationThenEmptyPageWithLastSeqZero() {
+        TimelinePage page = client.page(TestIds.conversation(), "");
+
+        assertThat(page.messages()).isEmpty();
+        assertThat(page.lastSeq()).isZero();
+        assertThat(page.hasMore()).isFalse();
+    }
+
+    private static List<Long> seqs(TimelinePage page) {
+        return page.messages().stream().map(Message::seq).toList();
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+}

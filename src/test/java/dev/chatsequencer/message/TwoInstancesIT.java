@@ -1,0 +1,62 @@
+package dev.chatsequencer.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.SequencerApplication;
+import dev.chatsequencer.TestIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Stateless instances: two application contexts on one Redis share each conversation's single counter. */
+@RedisIntegrationTest
+class TwoInstancesIT {
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    LettuceConnectionFactory connectionFactory;
+
+    @Test
+    void postThroughTwoInstancesConcurrentlyThenOneDenseSequence() throws Exception {
+        try (ConfigurableApplicationContext second = startSecondInstance()) {
+            RestTestClient secondHttp = RestTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port")).build();
+            List<TimelineClient> instances = List.of(new TimelineClient(http), new TimelineClient(secondHttp));
+            String conversation = TestIds.conversation();
+
+            List<Long> seqs = ConcurrentPostingIT.runConcurrently(8, thread -> {
+                TimelineClient client = instances.get(thread % 2);
+                List<Long> mine = new ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    mine.add(client.postCreated(conversation, "user-" + thread, "message " + i).seq());
+                }
+                return mine;
+            });
+
+            List<Long> expected = LongStream.rangeClosed(1, 200).boxed().toList();
+            assertThat(seqs).containsExactlyInAnyOrderElementsOf(expected);
+            for (TimelineClient instance : instances) {
+                TimelinePage page = instance.page(conversation, "after=0&limit=200");
+                assertThat(page.messages()).extracting(Message::seq).containsExactlyElementsOf(expected);
+                assertThat(page.lastSeq()).isEqualTo(200);
+            }
+        }
+    }
+
+    private ConfigurableApplicationContext startSecondInstance() {
+        return new SpringApplicationBuilder(SequencerApplication.class).properties(
+                "server.port=0",
+                "chat.redis.embedded.enabled=false",
+                "spring.data.redis.host=" + connectionFactory.getHostName(),
+                "spring.data.redis.port=" + connectionFactory.getPort()).run();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.chatsequencer.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatsequencer.ChatProperties;
+import io.lettuce.core.cluster.SlotHash;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class ConversationKeysTests {
+
+    final ConversationKeys keys = new ConversationKeys(new ChatProperties(
+            new ChatProperties.Messages(4096),
+            new ChatProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(10)),
+            new ChatProperties.Web(DataSize.ofKilobytes(64), 1),
+            new ChatProperties.Redis("chat", new ChatProperties.Embedded(false, 0, null))));
+
+    @Test
+    void keysOfOneConversationShareItsHashTagAndClusterSlot() {
+        String id = "dm_a1b2";
+
+        assertThat(keys.sequence(id)).isEqualTo("chat:{dm_a1b2}:seq");
+        assertThat(keys.messages(id)).isEqualTo("chat:{dm_a1b2}:messages");
+        assertThat(keys.clientIdempotency(id, "alice", "m-1")).isEqualTo("chat:{dm_a1b2}:idem:c:5:alice:m-1");
+        assertThat(keys.serverIdempotency(id, "t")).isEqualTo("chat:{dm_a1b2}:idem:s:t");
+        int slot = SlotHash.getSlot(keys.sequence(id));
+        assertThat(keys.postKeys(id, keys.clientIdempotency(id, "alice", "m-1")))
+                .allSatisfy(key -> assertThat(SlotHash.getSlot(key)).isEqualTo(slot));
+    }
+
+    @Test
+    void idempotencyKeysOfIdsWithColonsNeverCollide() {
+        assertThat(keys.clientIdempotency("c", "a:b", "c")).isNotEqualTo(keys.clientIdempotency("c", "a", "b:c"));
+    }
+}
