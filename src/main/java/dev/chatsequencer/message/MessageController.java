@@ -2,6 +2,13 @@ package dev.chatsequencer.message;
 
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.web.Identifier;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Posting to and reading a conversation's timeline. */
 @RestController
 @RequestMapping("/v1/conversations/{conversationId}/messages")
+@Tag(name = "Messages", description = "Post messages and read a conversation's timeline, ordered by seq")
 class MessageController {
 
     static final int MAX_PAGE_SIZE = 200;
+    private static final String PROBLEM = "#/components/schemas/Problem";
 
     private final MessageStore store;
     private final int maxBodyLength;
@@ -33,8 +42,16 @@ class MessageController {
         this.maxBodyLength = properties.messages().maxBodyLength();
     }
 
+    @Operation(summary = "Post a message", description = "Assigns the conversation's next seq atomically. A retry "
+            + "with the same clientMessageId from the same sender returns the original message with 200 and "
+            + "consumes no seq.")
+    @ApiResponse(responseCode = "201", description = "Stored with a new seq",
+            headers = @Header(name = "Location", description = "URL of the new message"))
+    @ApiResponse(responseCode = "200", description = "A retry: the message stored by the original post")
+    @ApiResponse(responseCode = "422", description = "clientMessageId already used for a different body",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Message> post(@PathVariable @Identifier String conversationId,
+    ResponseEntity<Message> post(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @Valid @RequestBody PostMessageRequest request) {
         if (request.body().codePointCount(0, request.body().length()) > maxBodyLength) {
             throw new MessageTooLongException(maxBodyLength);
@@ -47,16 +64,28 @@ class MessageController {
         return ResponseEntity.created(location).body(result.message());
     }
 
+    @Operation(summary = "Read a page of the timeline", description = "With `after`, the page starts just after it, "
+            + "oldest first; without it, the page is the newest messages below `before` (or the newest overall). "
+            + "Messages are always in ascending seq. An unknown conversation is an empty page with lastSeq 0.")
+    @ApiResponse(responseCode = "200", description = "The page")
     @GetMapping
-    TimelinePage page(@PathVariable @Identifier String conversationId,
-            @RequestParam(required = false) @PositiveOrZero Long after,
-            @RequestParam(required = false) @Positive Long before,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
+    TimelinePage page(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
+            @Parameter(description = "Exclusive lower seq bound") @RequestParam(required = false) @PositiveOrZero
+            Long after,
+            @Parameter(description = "Exclusive upper seq bound") @RequestParam(required = false) @Positive
+            Long before,
+            @Parameter(description = "Page size, 1-200") @RequestParam(defaultValue = "50") @Min(1)
+            @Max(MAX_PAGE_SIZE) int limit) {
         return store.page(conversationId, after, before, limit);
     }
 
+    @Operation(summary = "Read one message by seq")
+    @ApiResponse(responseCode = "200", description = "The message")
+    @ApiResponse(responseCode = "404", description = "No message with that seq",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
     @GetMapping("/{seq}")
-    Message one(@PathVariable @Identifier String conversationId, @PathVariable @Positive long seq) {
+    Message one(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
+            @PathVariable @Positive long seq) {
         return store.find(conversationId, seq).orElseThrow(() -> new MessageNotFoundException(conversationId, seq));
     }
 }

@@ -31,10 +31,12 @@ public class MessageStore {
     private final MessageCodec codec;
     private final ChatProperties.Idempotency idempotency;
     private final Clock clock;
+    private final MessageMetrics metrics;
 
     @SuppressWarnings("rawtypes")
     MessageStore(StringRedisTemplate redis, ConversationKeys keys, RedisScript<List> postMessageScript,
-            RedisScript<List> readPageScript, MessageCodec codec, ChatProperties properties, Clock clock) {
+            RedisScript<List> readPageScript, MessageCodec codec, ChatProperties properties, Clock clock,
+            MessageMetrics metrics) {
         this.redis = redis;
         this.keys = keys;
         this.postMessageScript = postMessageScript;
@@ -42,6 +44,7 @@ public class MessageStore {
         this.codec = codec;
         this.idempotency = properties.idempotency();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -62,23 +65,26 @@ public class MessageStore {
         }
         String tail = codec.tailAfterSeq(request.senderId(), request.body(), request.clientMessageId(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        List<?> result = redis.execute(postMessageScript, keys.postKeys(conversationId, idempotencyKey), tail,
-                Long.toString(ttl.toMillis()));
+        List<String> scriptKeys = keys.postKeys(conversationId, idempotencyKey);
+        String ttlMillis = Long.toString(ttl.toMillis());
+        List<?> result = metrics.timeAssign(() -> redis.execute(postMessageScript, scriptKeys, tail, ttlMillis));
         boolean created = ((Long) result.get(0)) == 1L;
         Message message = codec.decode(conversationId, (String) result.get(2));
         if (!created && !message.body().equals(request.body())) {
             throw new IdempotencyConflictException(request.clientMessageId(), message.seq());
         }
+        metrics.posted(created);
         return new PostResult(message, created);
     }
 
     /** Reads a page: after {@code after} oldest first, else the newest below {@code before}; ascending either way. */
     TimelinePage page(String conversationId, Long after, Long before, int limit) {
-        List<?> result = readPage(conversationId, after, before, limit);
+        List<?> result = metrics.timeRead(() -> readPage(conversationId, after, before, limit));
         List<Message> messages = new ArrayList<>(result.size() - 2);
         for (Object stored : result.subList(2, result.size())) {
             messages.add(codec.decode(conversationId, (String) stored));
         }
+        metrics.pageServed(messages.size());
         return new TimelinePage(conversationId, (Long) result.get(0), messages, ((Long) result.get(1)) == 1L);
     }
 

@@ -2,6 +2,7 @@ package dev.chatsequencer.message;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.chatsequencer.web.Identifier;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -10,6 +11,13 @@ import jakarta.validation.constraints.NotNull;
  * assigns those.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record PostMessageRequest(@NotNull @Identifier String senderId, @NotBlank String body,
+@Schema(description = "A message to post")
+record PostMessageRequest(
+        @Schema(description = "The author's user id", example = "alice", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotNull @Identifier String senderId,
+        @Schema(description = "The text, 1-4096 characters, not blank", example = "Hi Bob!",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank String body,
+        @Schema(description = "The client's own id for this message; makes retries safe", example = "a1b2c3-0001")
         @Identifier String clientMessageId) {
 }

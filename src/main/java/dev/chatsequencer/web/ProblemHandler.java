@@ -1,6 +1,7 @@
 package dev.chatsequencer.web;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.message.MessageMetrics;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -40,9 +43,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final String retryAfterSeconds;
+    private final MessageMetrics metrics;
 
-    ProblemHandler(ChatProperties properties) {
+    ProblemHandler(ChatProperties properties, MessageMetrics metrics) {
         this.retryAfterSeconds = Integer.toString(properties.web().retryAfterSeconds());
+        this.metrics = metrics;
     }
 
     /**
@@ -114,14 +119,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else {
             problem = ProblemDetail.forStatus(statusCode);
         }
+        String slug = ProblemTypes.slug(statusCode.value());
         if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
-            problem.setType(URI.create(TYPE_BASE + ProblemTypes.slug(statusCode.value())));
+            problem.setType(URI.create(TYPE_BASE + slug));
+        }
+        if (isMessagePost(request)) {
+            metrics.rejected(slug);
         }
         if (problem.getTitle() == null) {
             HttpStatus known = HttpStatus.resolve(statusCode.value());
             problem.setTitle(known == null ? "HTTP " + statusCode.value() : known.getReasonPhrase());
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static boolean isMessagePost(WebRequest request) {
+        return request instanceof ServletWebRequest servlet && HttpMethod.POST.equals(servlet.getHttpMethod())
+                && servlet.getRequest().getRequestURI().endsWith("/messages");
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {

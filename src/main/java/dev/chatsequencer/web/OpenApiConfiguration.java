@@ -1,0 +1,83 @@
+package dev.chatsequencer.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MapSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description at {@code /v3/api-docs}. The error responses every operation shares (400, 503, and 413/415
+ * where a body is sent) are added here once, all with the {@code Problem} schema, instead of on every method.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+
+    @Bean
+    OpenAPI chatSequencerOpenApi() {
+        return new OpenAPI().info(new Info().title("chat-sequencer API").version("v1")
+                .license(new License().name("Apache-2.0"))
+                .description("One atomic sequence counter per chat conversation. Every message takes the next "
+                        + "`seq` of its conversation, so every client that sorts by `seq` sees the same timeline. "
+                        + "Errors are RFC 9457 problems (`application/problem+json`)."));
+    }
+
+    @Bean
+    OpenApiCustomizer sharedProblemResponses() {
+        return openApi -> {
+            openApi.getComponents().addSchemas("Problem", problemSchema());
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(this::addProblems));
+        };
+    }
+
+    private void addProblems(Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        responses.putIfAbsent("400", problem("Invalid identifier, query value or request body"));
+        ApiResponse unavailable = problem("Redis is unreachable or timed out; nothing was changed, retry later")
+                .addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
+                        .schema(new IntegerSchema()));
+        responses.putIfAbsent("503", unavailable);
+        if (operation.getRequestBody() != null) {
+            responses.putIfAbsent("413", problem("Request body over the size limit (64 KiB by default)"));
+            responses.putIfAbsent("415", problem("Request body is not application/json"));
+        }
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                "application/problem+json", new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        MapSchema fieldError = new MapSchema();
+        fieldError.setProperties(Map.of("field", new StringSchema().example("senderId"),
+                "message", new StringSchema().example("must not be null")));
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().format("uri")
+                        .example("https://chat-sequencer.dev/problems/invalid-request"))
+                .addProperty("title", new StringSchema().example("Bad Request"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema().example("The request is invalid: senderId must not be null."))
+                .addProperty("instance", new StringSchema().format("uri-reference")
+                        .example("/v1/conversations/dm_3f2a/messages"))
+                .addProperty("errors", new ArraySchema().items(fieldError)
+                        .description("Each invalid field, for 400 validation problems"));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.chatsequencer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.TestIds;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** What operators scrape and probe: Prometheus metrics, health groups, the API description. */
+@RedisIntegrationTest
+class OperationsEndpointsIT {
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void prometheusCountsPostsByOutcomeAndRejectionsByReasonWithoutPerConversationTags() {
+        String conversation = TestIds.conversation();
+        double createdBefore = sample("chat_messages_posted_total", "outcome=\"created\"");
+        double replayedBefore = sample("chat_messages_posted_total", "outcome=\"replayed\"");
+        double invalidBefore = sample("chat_messages_rejected_total", "reason=\"invalid-request\"");
+
+        post(conversation, "{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"m-1\"}");
+        post(conversation, "{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"m-1\"}");
+        post(conversation, "{\"senderId\":\"alice\",\"body\":\"\"}");
+        http.get().uri("/v1/conversations/{id}/messages", conversation).exchange().expectStatus().isOk();
+
+        String scrape = scrape();
+        assertThat(sample("chat_messages_posted_total", "outcome=\"created\"")).isEqualTo(createdBefore + 1);
+        assertThat(sample("chat_messages_posted_total", "outcome=\"replayed\"")).isEqualTo(replayedBefore + 1);
+        assertThat(sample("chat_messages_rejected_total", "reason=\"invalid-request\"")).isEqualTo(invalidBefore + 1);
+        assertThat(scrape).contains("chat_sequence_assign_seconds_bucket{", "le=\"0.001\"")
+                .contains("chat_timeline_read_seconds_count")
+                .contains("chat_timeline_page_size_messages_bucket")
+                .contains("http_server_requests_seconds_count")
+                .contains("jvm_memory_used_bytes")
+                .contains("lettuce_")
+                .doesNotContain(conversation);
+    }
+
+    @Test
+    void onlyHealthInfoAndPrometheusAreExposed() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/info").exchange().expectStatus().isOk();
+        for (String hidden : new String[] {"env", "beans", "configprops", "heapdump", "loggers", "metrics"}) {
+            http.get().uri("/actuator/" + hidden).exchange().expectStatus().isNotFound();
+        }
+    }
+
+    @Test
+    void openApiDocumentListsEveryEndpointWithProblemResponses() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("chat-sequencer API")
+                .jsonPath("$.paths['/v1/conversations/{conversationId}/messages'].post.responses['201']").exists()
+                .jsonPath("$.paths['/v1/conversations/{conversationId}/messages'].post.responses['422']").exists()
+                .jsonPath("$.paths['/v1/conversations/{conversationId}/messages'].post.responses['413']").exists()
+                .jsonPath("$.paths['/v1/conversations/{conversationId}/messages'].post.responses['503']").exists()
+                .jsonPath("$.paths['/v1/conversations/{conversationId}/messages'].get.responses['400']").exists()
+                .jsonPath("$.paths['/v1/conversations/{conversationId}/messages/{seq}'].get.responses['404']")
+                .exists()
+                .jsonPath("$.paths['/v1/conversations/{conversationId}'].get").exists()
+                .jsonPath("$.components.schemas.Problem.properties.type").exists()
+                .jsonPath("$.components.schemas.Message.properties.seq").exists();
+        http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    private void post(String conversation, String json) {
+        http.post().uri("/v1/conversations/{id}/messages", conversation).contentType(MediaType.APPLICATION_JSON)
+                .body(json).exchange();
+    }
+
+    private String scrape() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private double sample(String name, String label) {
+        Matcher matcher = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*} (\\S+)$")
+                .matcher(scrape());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+}
