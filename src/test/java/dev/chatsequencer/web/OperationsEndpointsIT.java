@@ -44,6 +44,19 @@ class OperationsEndpointsIT {
     }
 
     @Test
+    void everyMetricFamilyHasHelpTextAndFollowsPrometheusNaming() {
+        String scrape = scrape();
+        Matcher types = Pattern.compile("(?m)^# TYPE (\\S+) ").matcher(scrape);
+        int families = 0;
+        while (types.find()) {
+            families++;
+            assertThat(scrape).contains("# HELP " + types.group(1) + " ");
+        }
+        assertThat(families).isGreaterThan(20);
+        assertThat(scrape).doesNotContain("jvm_compilation_time_ms", "process_cpu_time_ns", "system_cpu_count");
+    }
+
+    @Test
     void onlyHealthInfoAndPrometheusAreExposed() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
