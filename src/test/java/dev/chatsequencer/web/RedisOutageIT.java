@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.chatsequencer.SequencerApplication;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.redis.EmbeddedRedisServer;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -27,18 +29,6 @@ class RedisOutageIT {
     RestTestClient http;
     String conversation = TestIds.conversation();
 
-    @BeforeEach
-    void startServiceOnItsOwnRedis() {
-        redis = new EmbeddedRedisServer(0, null);
-        app = new SpringApplicationBuilder(SequencerApplication.class).properties(
-                "server.port=0",
-                "chat.redis.embedded.enabled=false",
-                "spring.data.redis.host=127.0.0.1",
-                "spring.data.redis.port=" + redis.port()).run();
-        http = RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + app.getEnvironment().getProperty("local.server.port")).build();
-    }
-
     @AfterEach
     void stop() throws Exception {
         app.close();
@@ -47,13 +37,13 @@ class RedisOutageIT {
 
     @Test
     void whenRedisGoesDownThenPrompt503AndWhenItReturnsThenServesAgainWithoutRestart() throws Exception {
-        post("before").expectStatus().isCreated();
-        int port = redis.port();
+        startServiceOn(new EmbeddedRedisServer(0, null));
+        post("before", "m-1").expectStatus().isCreated();
 
         redis.close();
 
         long started = System.nanoTime();
-        post("during").expectStatus().isEqualTo(503)
+        post("during", "m-2").expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo(ProblemResponsesIT.PROBLEMS + "storage-unavailable");
@@ -63,15 +53,46 @@ class RedisOutageIT {
                 .exchange().expectStatus().isEqualTo(503));
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 
-        redis = new EmbeddedRedisServer(port, null);
+        redis = new EmbeddedRedisServer(redis.port(), null);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post("after").expectStatus().isCreated());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post("after", "m-3").expectStatus().isCreated());
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 
-    private RestTestClient.ResponseSpec post(String body) {
+    @Test
+    void whenRedisRestartsWithAppendOnlyFileThenAcknowledgedMessagesSurviveAndRetriesStayReplays(
+            @TempDir Path dataDir) throws Exception {
+        startServiceOn(new EmbeddedRedisServer(0, dataDir));
+        for (int i = 1; i <= 3; i++) {
+            post("message " + i, "m-" + i).expectStatus().isCreated();
+        }
+
+        redis.close();
+        redis = new EmbeddedRedisServer(redis.port(), dataDir);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post("message 2", "m-2").expectStatus().isOk()
+                .expectBody().jsonPath("$.seq").isEqualTo(2));
+        post("message 4", "m-4").expectStatus().isCreated().expectBody().jsonPath("$.seq").isEqualTo(4);
+        http.get().uri("/v1/conversations/{id}/messages?after=0", conversation).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.messages[*].seq").isEqualTo(List.of(1, 2, 3, 4));
+    }
+
+    private void startServiceOn(EmbeddedRedisServer server) {
+        redis = server;
+        app = new SpringApplicationBuilder(SequencerApplication.class).properties(
+                "server.port=0",
+                "chat.redis.embedded.enabled=false",
+                "spring.data.redis.host=127.0.0.1",
+                "spring.data.redis.port=" + server.port()).run();
+        http = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + app.getEnvironment().getProperty("local.server.port")).build();
+    }
+
+    private RestTestClient.ResponseSpec post(String body, String clientMessageId) {
         return http.post().uri("/v1/conversations/{id}/messages", conversation)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"senderId\":\"alice\",\"body\":\"" + body + "\"}").exchange();
+                .body("{\"senderId\":\"alice\",\"body\":\"" + body + "\",\"clientMessageId\":\"" + clientMessageId
+                        + "\"}").exchange();
     }
 }
