@@ -3,17 +3,27 @@
 -- KEYS[1]  the conversation's counter               chat:{id}:seq
 -- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
 -- KEYS[3]  the post's idempotency record             chat:{id}:idem:...
+-- KEYS[4]  the conversation's participants (set)     chat:{id}:participants
+-- KEYS[5]  the conversation's read markers (hash)    chat:{id}:read
 -- ARGV[1]  the stored message JSON after its seq, e.g. ',"senderId":"alice",...}'
 -- ARGV[2]  how long the idempotency record lives, in milliseconds
+-- ARGV[3]  the sender's user id
+-- ARGV[4]  the pub/sub channel that live streams listen on
 --
 -- Returns {1, seq, member} when the message was stored now, {0, seq, member} when the idempotency record shows
--- it was stored before (nothing is written then).
+-- it was stored before (nothing is written then), {-1} when the conversation has participants and the sender is
+-- not one of them (nothing is written then).
 --
 -- Guarantees: the seq is the next one after both the counter and the highest seq stored, so losing the counter
 -- key never reuses a seq; every check comes before the first write, so a failure leaves nothing half done and
--- the counter has no gaps; Redis runs the script as one unit, so concurrent posts never share a seq.
-local seq_key, messages_key, idem_key = KEYS[1], KEYS[2], KEYS[3]
-local member_tail, idem_ttl_ms = ARGV[1], ARGV[2]
+-- the counter has no gaps; Redis runs the script as one unit, so concurrent posts never share a seq. The
+-- PUBLISH is only a doorbell for live streams, sent after the write: a stream that misses it reads the timeline.
+local seq_key, messages_key, idem_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local member_tail, idem_ttl_ms, sender, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+
+if redis.call('EXISTS', participants_key) == 1 and redis.call('SISMEMBER', participants_key, sender) == 0 then
+    return {-1}
+end
 
 local prior = redis.call('GET', idem_key)
 if prior then
@@ -33,4 +43,6 @@ end
 local member = '{"seq":' .. string.format('%d', seq) .. member_tail
 redis.call('ZADD', messages_key, seq, member)
 redis.call('SET', idem_key, seq, 'PX', idem_ttl_ms)
+redis.call('HSET', read_key, sender, seq)
+redis.call('PUBLISH', channel, member)
 return {1, seq, member}

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("chat")
 public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull Idempotency idempotency,
-        @Valid @NotNull Web web, @Valid @NotNull Redis redis) {
+        @Valid @NotNull Web web, @Valid @NotNull Redis redis, @Valid @NotNull Stream stream) {
 
     /** Limits on messages: {@code maxBodyLength} counts Unicode code points. */
     public record Messages(@Positive int maxBodyLength) {
@@ -31,6 +31,13 @@ public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull 
 
     /** Limits applied to HTTP requests before they reach a controller. */
     public record Web(@NotNull DataSize maxRequestSize, @Positive int retryAfterSeconds) {
+    }
+
+    /**
+     * Live streams: a comment every {@code heartbeatInterval} keeps idle connections open through proxies (and finds
+     * gone clients); after {@code timeout} the server ends a stream and the client resumes with Last-Event-ID.
+     */
+    public record Stream(@NotNull Duration heartbeatInterval, @NotNull Duration timeout) {
     }
 
     /** Prefix of every Redis key the service writes, and the development server started when no Redis is set. */

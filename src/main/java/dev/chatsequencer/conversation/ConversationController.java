@@ -1,29 +1,89 @@
 package dev.chatsequencer.conversation;
 
-import dev.chatsequencer.message.MessageStore;
 import dev.chatsequencer.web.Identifier;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads a conversation's state. */
+/** Direct conversations, conversation state and read markers. */
 @RestController
-@Tag(name = "Conversations", description = "Conversation state")
+@Tag(name = "Conversations", description = "Direct conversations, conversation state and read markers")
 class ConversationController {
 
-    private final MessageStore messages;
+    private static final String PROBLEM = "#/components/schemas/Problem";
 
-    ConversationController(MessageStore messages) {
-        this.messages = messages;
+    private final ConversationStore store;
+    private final DirectConversationIds ids;
+
+    ConversationController(ConversationStore store, DirectConversationIds ids) {
+        this.store = store;
+        this.ids = ids;
     }
 
-    @Operation(summary = "Read a conversation's state", description = "An unknown conversation has lastSeq 0.")
+    @Operation(summary = "Open the direct conversation of two users", description = "The id is derived from the "
+            + "unordered pair: the same two users always get the same id, whoever asks and whenever. Only the two "
+            + "participants may post to it. Calling again is harmless.")
+    @ApiResponse(responseCode = "201", description = "Recorded now")
+    @ApiResponse(responseCode = "200", description = "Recorded before; same id")
+    @PostMapping(path = "/v1/conversations/direct", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DirectConversation> direct(@Valid @RequestBody DirectConversationRequest request) {
+        List<String> participants = request.participants().stream().sorted().toList();
+        if (participants.get(0).equals(participants.get(1))) {
+            throw new InvalidParticipantsException();
+        }
+        String conversationId = ids.idOf(participants.get(0), participants.get(1));
+        DirectConversation body = new DirectConversation(conversationId, participants);
+        if (store.recordParticipants(conversationId, participants)) {
+            return ResponseEntity.created(URI.create("/v1/conversations/" + conversationId)).body(body);
+        }
+        return ResponseEntity.ok(body);
+    }
+
+    @Operation(summary = "Read a conversation's state", description = "Its kind, lastSeq and, for a direct "
+            + "conversation, each participant's readSeq and unreadCount. An unknown conversation is open with "
+            + "lastSeq 0.")
     @ApiResponse(responseCode = "200", description = "The conversation")
     @GetMapping("/v1/conversations/{conversationId}")
-    ConversationView get(@PathVariable @Identifier String conversationId) {
-        return new ConversationView(conversationId, messages.lastSeq(conversationId));
+    ConversationView get(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId) {
+        ConversationStore.State state = store.state(conversationId, null);
+        String type = state.markers().isEmpty() ? "open" : "direct";
+        return new ConversationView(conversationId, type, state.lastSeq(), state.markers());
+    }
+
+    @Operation(summary = "Record how far a user has read", description = "The marker only moves forward (an older "
+            + "seq leaves it unchanged) and is capped at the conversation's lastSeq.")
+    @ApiResponse(responseCode = "200", description = "The marker after the update")
+    @ApiResponse(responseCode = "403", description = "The user is not a participant of this direct conversation",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+    @PutMapping(path = "/v1/conversations/{conversationId}/read-markers/{userId}",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    ReadMarker markRead(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
+            @PathVariable @Identifier @Parameter(example = "alice") String userId,
+            @Valid @RequestBody ReadMarkerRequest request) {
+        return store.markRead(conversationId, userId, request.seq());
+    }
+
+    @Operation(summary = "Read a user's read marker")
+    @ApiResponse(responseCode = "200", description = "The marker; readSeq 0 if the user never read")
+    @GetMapping("/v1/conversations/{conversationId}/read-markers/{userId}")
+    ReadMarker readMarker(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
+            @PathVariable @Identifier @Parameter(example = "alice") String userId) {
+        ConversationStore.State state = store.state(conversationId, userId);
+        return state.markers().stream().filter(marker -> marker.userId().equals(userId)).findFirst()
+                .orElseGet(() -> ReadMarker.of(userId, 0, state.lastSeq()));
     }
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it) and the seq comes first, written by post_message.lua, because only the script knows it.
  */
 @Component
-class MessageCodec {
+public class MessageCodec {
 
     private final JsonMapper jsonMapper;
 
@@ -23,7 +23,7 @@ class MessageCodec {
         return "," + fields.substring(1);
     }
 
-    Message decode(String conversationId, String stored) {
+    public Message decode(String conversationId, String stored) {
         Stored message = jsonMapper.readValue(stored, Stored.class);
         return new Message(conversationId, message.seq(), message.senderId(), message.body(),
                 message.clientMessageId(), message.sentAt());

@@ -2,6 +2,7 @@ package dev.chatsequencer.message;
 
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.redis.ConversationKeys;
+import dev.chatsequencer.web.NotAParticipantException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +53,7 @@ public class MessageStore {
      * carries a fresh token, so a command that Lettuce re-sends after a reconnect cannot store the message twice.
      *
      * @throws IdempotencyConflictException when the clientMessageId was used for a different body
+     * @throws NotAParticipantException when the conversation has participants and the sender is not one
      */
     PostResult append(String conversationId, PostMessageRequest request) {
         String idempotencyKey;
@@ -67,8 +69,14 @@ public class MessageStore {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         List<String> scriptKeys = keys.postKeys(conversationId, idempotencyKey);
         String ttlMillis = Long.toString(ttl.toMillis());
-        List<?> result = metrics.timeAssign(() -> redis.execute(postMessageScript, scriptKeys, tail, ttlMillis));
-        boolean created = ((Long) result.get(0)) == 1L;
+        String channel = keys.events(conversationId);
+        List<?> result = metrics.timeAssign(() -> redis.execute(postMessageScript, scriptKeys, tail, ttlMillis,
+                request.senderId(), channel));
+        long outcome = (Long) result.get(0);
+        if (outcome < 0) {
+            throw new NotAParticipantException(conversationId, request.senderId());
+        }
+        boolean created = outcome == 1L;
         Message message = codec.decode(conversationId, (String) result.get(2));
         if (!created && !message.body().equals(request.body())) {
             throw new IdempotencyConflictException(request.clientMessageId(), message.seq());
@@ -78,7 +86,7 @@ public class MessageStore {
     }
 
     /** Reads a page: after {@code after} oldest first, else the newest below {@code before}; ascending either way. */
-    TimelinePage page(String conversationId, Long after, Long before, int limit) {
+    public TimelinePage page(String conversationId, Long after, Long before, int limit) {
         List<?> result = metrics.timeRead(() -> readPage(conversationId, after, before, limit));
         List<Message> messages = new ArrayList<>(result.size() - 2);
         for (Object stored : result.subList(2, result.size())) {

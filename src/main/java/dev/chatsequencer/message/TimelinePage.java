@@ -8,7 +8,7 @@ import java.util.List;
  * beyond this page, {@code lastSeq} is the conversation's counter at the time of the read.
  */
 @Schema(description = "A page of a timeline, in ascending seq")
-record TimelinePage(
+public record TimelinePage(
         @Schema(example = "dm_3f2a9c") String conversationId,
         @Schema(description = "The conversation's last assigned seq, 0 if it has none", example = "42") long lastSeq,
         List<Message> messages,

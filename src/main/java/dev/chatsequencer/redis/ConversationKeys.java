@@ -27,6 +27,21 @@ public class ConversationKeys {
         return key(conversationId, "messages");
     }
 
+    /** The participants of a direct conversation, a set; absent for an open conversation. */
+    public String participants(String conversationId) {
+        return key(conversationId, "participants");
+    }
+
+    /** How far each user has read, a hash of user id to seq. */
+    public String readMarkers(String conversationId) {
+        return key(conversationId, "read");
+    }
+
+    /** The pub/sub channel that rings when a message is stored (a channel, not a key; tagged all the same). */
+    public String events(String conversationId) {
+        return key(conversationId, "events");
+    }
+
     /**
      * The retry record of a client's message id. The sender's id is length-prefixed because both ids may contain
      * {@code :}, and ("a:b", "c") must not collide with ("a", "b:c").
@@ -42,7 +57,14 @@ public class ConversationKeys {
 
     /** The keys every write of a post touches, in the order post_message.lua expects them. */
     public List<String> postKeys(String conversationId, String idempotencyKey) {
-        return List.of(sequence(conversationId), messages(conversationId), idempotencyKey);
+        return List.of(sequence(conversationId), messages(conversationId), idempotencyKey,
+                participants(conversationId), readMarkers(conversationId));
+    }
+
+    /** The keys of a conversation's state, in the order mark_read.lua and conversation_state.lua expect them. */
+    public List<String> stateKeys(String conversationId) {
+        return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
+                readMarkers(conversationId));
     }
 
     /** The keys a timeline read touches, in the order read_page.lua and last_seq.lua expect them. */

@@ -21,4 +21,16 @@ class ScriptConfiguration {
     RedisScript<List> readPageScript() {
         return RedisScript.of(new ClassPathResource("scripts/read_page.lua"), List.class);
     }
+
+    @Bean
+    @SuppressWarnings("rawtypes")
+    RedisScript<List> markReadScript() {
+        return RedisScript.of(new ClassPathResource("scripts/mark_read.lua"), List.class);
+    }
+
+    @Bean
+    @SuppressWarnings("rawtypes")
+    RedisScript<List> conversationStateScript() {
+        return RedisScript.of(new ClassPathResource("scripts/conversation_state.lua"), List.class);
+    }
 }

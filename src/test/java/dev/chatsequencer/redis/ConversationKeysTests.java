@@ -14,7 +14,8 @@ class ConversationKeysTests {
             new ChatProperties.Messages(4096),
             new ChatProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(10)),
             new ChatProperties.Web(DataSize.ofKilobytes(64), 1),
-            new ChatProperties.Redis("chat", new ChatProperties.Embedded(false, 0, null))));
+            new ChatProperties.Redis("chat", new ChatProperties.Embedded(false, 0, null)),
+            new ChatProperties.Stream(Duration.ofSeconds(15), Duration.ofMinutes(30))));
 
     @Test
     void keysOfOneConversationShareItsHashTagAndClusterSlot() {
@@ -24,9 +25,13 @@ class ConversationKeysTests {
         assertThat(keys.messages(id)).isEqualTo("chat:{dm_a1b2}:messages");
         assertThat(keys.clientIdempotency(id, "alice", "m-1")).isEqualTo("chat:{dm_a1b2}:idem:c:5:alice:m-1");
         assertThat(keys.serverIdempotency(id, "t")).isEqualTo("chat:{dm_a1b2}:idem:s:t");
+        assertThat(keys.participants(id)).isEqualTo("chat:{dm_a1b2}:participants");
+        assertThat(keys.readMarkers(id)).isEqualTo("chat:{dm_a1b2}:read");
+        assertThat(keys.events(id)).isEqualTo("chat:{dm_a1b2}:events");
         int slot = SlotHash.getSlot(keys.sequence(id));
         assertThat(keys.postKeys(id, keys.clientIdempotency(id, "alice", "m-1")))
                 .allSatisfy(key -> assertThat(SlotHash.getSlot(key)).isEqualTo(slot));
+        assertThat(keys.stateKeys(id)).allSatisfy(key -> assertThat(SlotHash.getSlot(key)).isEqualTo(slot));
     }
 
     @Test

@@ -1,0 +1,31 @@
+-- Moves a user's read marker forward, never back, and never past the conversation's last seq.
+--
+-- KEYS[1]  the conversation's counter               chat:{id}:seq
+-- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
+-- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
+-- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
+-- ARGV[1]  the user id
+-- ARGV[2]  the seq the user has read up to (a non-negative integer)
+--
+-- Returns {readSeq, lastSeq} after the update, or {-1} when the conversation has participants and the user is not
+-- one of them (nothing is written then).
+local seq_key, messages_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local user, requested = ARGV[1], tonumber(ARGV[2])
+
+if redis.call('EXISTS', participants_key) == 1 and redis.call('SISMEMBER', participants_key, user) == 0 then
+    return {-1}
+end
+
+local last_seq = tonumber(redis.call('GET', seq_key) or '0')
+local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')
+if top[2] and tonumber(top[2]) > last_seq then
+    last_seq = tonumber(top[2])
+end
+
+local read_seq = tonumber(redis.call('HGET', read_key, user) or '0')
+local target = math.min(requested, last_seq)
+if target > read_seq then
+    read_seq = target
+    redis.call('HSET', read_key, user, string.format('%d', read_seq))
+end
+return {read_seq, last_seq}
