@@ -6,6 +6,8 @@ import dev.chatsequencer.message.MessageStore;
 import dev.chatsequencer.redis.ConversationKeys;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +60,12 @@ class StreamHub implements SmartLifecycle {
     SseEmitter open(String conversationId, Long after) {
         long start = after != null ? after : store.lastSeq(conversationId);
         SseEmitter emitter = new SseEmitter(timeoutMillis);
+        try {
+            // Commits the response at once, so the client knows it is connected before any message exists.
+            emitter.send(SseEmitter.event().comment("stream of " + conversationId + " after " + start));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
         StreamSubscriber subscriber = new StreamSubscriber(conversationId, emitter, store, start, this::release);
         emitter.onCompletion(() -> release(subscriber));
         emitter.onTimeout(() -> release(subscriber));

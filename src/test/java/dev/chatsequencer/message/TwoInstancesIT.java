@@ -3,14 +3,13 @@ package dev.chatsequencer.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
-import dev.chatsequencer.SequencerApplication;
 import dev.chatsequencer.TestIds;
+import dev.chatsequencer.TestInstances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -27,9 +26,9 @@ class TwoInstancesIT {
 
     @Test
     void postThroughTwoInstancesConcurrentlyThenOneDenseSequence() throws Exception {
-        try (ConfigurableApplicationContext second = startSecondInstance()) {
-            RestTestClient secondHttp = RestTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port")).build();
+        try (ConfigurableApplicationContext second = TestInstances.start(connectionFactory.getHostName(),
+                connectionFactory.getPort())) {
+            RestTestClient secondHttp = RestTestClient.bindToServer().baseUrl(TestInstances.baseUrl(second)).build();
             List<TimelineClient> instances = List.of(new TimelineClient(http), new TimelineClient(secondHttp));
             String conversation = TestIds.conversation();
 
@@ -50,13 +49,5 @@ class TwoInstancesIT {
                 assertThat(page.lastSeq()).isEqualTo(200);
             }
         }
-    }
-
-    private ConfigurableApplicationContext startSecondInstance() {
-        return new SpringApplicationBuilder(SequencerApplication.class).properties(
-                "server.port=0",
-                "chat.redis.embedded.enabled=false",
-                "spring.data.redis.host=" + connectionFactory.getHostName(),
-                "spring.data.redis.port=" + connectionFactory.getPort()).run();
     }
 }

@@ -3,8 +3,8 @@ package dev.chatsequencer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.chatsequencer.SequencerApplication;
 import dev.chatsequencer.TestIds;
+import dev.chatsequencer.TestInstances;
 import dev.chatsequencer.redis.EmbeddedRedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -80,13 +79,8 @@ class RedisOutageIT {
 
     private void startServiceOn(EmbeddedRedisServer server) {
         redis = server;
-        app = new SpringApplicationBuilder(SequencerApplication.class).properties(
-                "server.port=0",
-                "chat.redis.embedded.enabled=false",
-                "spring.data.redis.host=127.0.0.1",
-                "spring.data.redis.port=" + server.port()).run();
-        http = RestTestClient.bindToServer()
-                .baseUrl("http://localhost:" + app.getEnvironment().getProperty("local.server.port")).build();
+        app = TestInstances.start("127.0.0.1", server.port());
+        http = RestTestClient.bindToServer().baseUrl(TestInstances.baseUrl(app)).build();
     }
 
     private RestTestClient.ResponseSpec post(String body, String clientMessageId) {

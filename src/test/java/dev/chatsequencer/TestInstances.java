@@ -1,0 +1,30 @@
+package dev.chatsequencer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts further instances of the service on a random port, against a given Redis, as a cluster of them would run. */
+public final class TestInstances {
+
+    private TestInstances() {
+    }
+
+    /** Properties are passed as command-line arguments, so they win over application.yml as in production. */
+    public static ConfigurableApplicationContext start(String redisHost, int redisPort, String... properties) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--chat.redis.embedded.enabled=false",
+                "--spring.data.redis.host=" + redisHost,
+                "--spring.data.redis.port=" + redisPort));
+        for (String property : properties) {
+            arguments.add("--" + property);
+        }
+        return new SpringApplicationBuilder(SequencerApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    public static String baseUrl(ConfigurableApplicationContext instance) {
+        return "http://localhost:" + instance.getEnvironment().getProperty("local.server.port");
+    }
+}

@@ -1,0 +1,225 @@
+package dev.chatsequencer.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.TestIds;
+import dev.chatsequencer.TestInstances;
+import dev.chatsequencer.redis.ConversationKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Live streams against a real Redis, with a second instance (fast heartbeats) beside the test's own, so a message
+ * posted through one instance must reach streams held by the other.
+ */
+@RedisIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveStreamIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    LettuceConnectionFactory connectionFactory;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    ConversationKeys keys;
+
+    @Autowired
+    @SuppressWarnings("rawtypes")
+    RedisScript<List> postMessageScript;
+
+    @LocalServerPort
+    int port;
+
+    ConfigurableApplicationContext second;
+    RestTestClient secondHttp;
+    String conversation = TestIds.conversation();
+
+    @BeforeAll
+    void startSecondInstance() {
+        second = TestInstances.start(connectionFactory.getHostName(), connectionFactory.getPort(),
+                "chat.stream.heartbeat-interval=200ms");
+        secondHttp = RestTestClient.bindToServer().baseUrl(TestInstances.baseUrl(second)).build();
+    }
+
+    @AfterAll
+    void stopSecondInstance() {
+        second.close();
+    }
+
+    @Test
+    void streamResumedFromLastEventIdOnOtherInstanceGetsEverySeqOnceInOrderWhileManyPost() throws Exception {
+        String conversation = TestIds.conversation();
+        for (int i = 1; i <= 10; i++) {
+            post(http, conversation, "stored " + i);
+        }
+
+        try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, ""), "4")) {
+            postConcurrently(conversation, 4, 25);
+
+            await().atMost(PATIENCE).until(() -> stream.events().size() >= 106);
+            assertThat(stream.events()).extracting(SseTestClient.Event::id)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(5, 110).mapToObj(Long::toString).toList());
+            assertThat(stream.events()).allSatisfy(event -> {
+                assertThat(event.name()).isEqualTo("message");
+                assertThat(event.data()).contains("\"seq\":" + event.id() + ",")
+                        .contains("\"conversationId\":\"" + conversation + "\"");
+            });
+        }
+    }
+
+    @Test
+    void streamWithAfterParameterStartsJustAfterIt() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            post(http, conversation, "stored " + i);
+        }
+
+        try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, "?after=1"), null)) {
+            await().atMost(PATIENCE).until(() -> stream.events().size() >= 2);
+            assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("2", "3");
+        }
+    }
+
+    @Test
+    void streamWithoutResumePointGetsOnlyNewMessages() throws Exception {
+        String conversation = TestIds.conversation();
+        post(http, conversation, "old");
+
+        try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, ""), null)) {
+            await().atMost(PATIENCE).until(() -> !stream.comments().isEmpty());
+            post(http, conversation, "new");
+
+            await().atMost(PATIENCE).until(() -> !stream.events().isEmpty());
+            assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("2");
+        }
+    }
+
+    @Test
+    void streamWhoseDoorbellWasMissedFillsTheGapFromTheTimeline() throws Exception {
+        String conversation = TestIds.conversation();
+        try (SseTestClient stream = SseTestClient.open(streamUrl(null, conversation, "?after=0"), null)) {
+            storeWithoutDoorbell(conversation, 1);
+            post(http, conversation, "rings");
+
+            await().atMost(PATIENCE).until(() -> stream.events().size() >= 2);
+            assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("1", "2");
+        }
+    }
+
+    @Test
+    void streamWhoseOnlyDoorbellWasMissedCatchesUpAtTheNextHeartbeat() throws Exception {
+        String conversation = TestIds.conversation();
+        try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, "?after=0"), null)) {
+            await().atMost(PATIENCE).until(() -> stream.comments().stream().filter("keep-alive"::equals).count() >= 2);
+            storeWithoutDoorbell(conversation, 1);
+
+            await().atMost(PATIENCE).until(() -> stream.events().size() >= 1);
+            assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("1");
+        }
+    }
+
+    @Test
+    void disconnectedClientReleasesItsStreamPromptly() throws Exception {
+        MeterRegistry metrics = second.getBean(MeterRegistry.class);
+        String conversation = TestIds.conversation();
+        SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, ""), null);
+        await().atMost(PATIENCE).until(() -> activeStreams(metrics) >= 1);
+
+        stream.close();
+
+        await().atMost(PATIENCE).until(() -> activeStreams(metrics) == 0);
+    }
+
+    @Test
+    void shutdownCompletesOpenStreamsSoTheInstanceStopsQuickly() throws Exception {
+        ConfigurableApplicationContext third = TestInstances.start(connectionFactory.getHostName(),
+                connectionFactory.getPort());
+        try (SseTestClient stream = SseTestClient.open(streamUrl(third, conversation, ""), null)) {
+            await().atMost(PATIENCE).until(() -> !stream.comments().isEmpty());
+
+            long started = System.nanoTime();
+            third.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            await().atMost(PATIENCE).until(stream::ended);
+        }
+    }
+
+    @Test
+    void streamWithInvalidLastEventIdIsRefusedWith400() {
+        http.get().uri("/v1/conversations/{id}/stream", conversation).header("Last-Event-ID", "abc")
+                .exchange().expectStatus().isBadRequest();
+        http.get().uri("/v1/conversations/{id}/stream?after=-1", conversation)
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    private void postConcurrently(String conversation, int threads, int postsEach) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                RestTestClient via = t % 2 == 0 ? http : secondHttp;
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < postsEach; i++) {
+                        post(via, conversation, "live " + thread + "-" + i);
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void post(RestTestClient via, String conversation, String body) {
+        via.post().uri("/v1/conversations/{id}/messages", conversation).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"senderId\":\"alice\",\"body\":\"" + body + "\"}").exchange().expectStatus().isCreated();
+    }
+
+    /** Stores a message through the real post script, but rings a channel nobody listens on. */
+    private void storeWithoutDoorbell(String conversation, long expectedSeq) {
+        List<?> result = redis.execute(postMessageScript,
+                keys.postKeys(conversation, keys.serverIdempotency(conversation, "silent-" + expectedSeq)),
+                ",\"senderId\":\"alice\",\"body\":\"silent\",\"clientMessageId\":null,"
+                        + "\"sentAt\":\"2026-11-28T00:00:00Z\"}", "60000", "alice", "nobody-listens");
+        assertThat(result.get(1)).isEqualTo(expectedSeq);
+    }
+
+    private String streamUrl(ConfigurableApplicationContext instance, String conversation, String query) {
+        String base = instance == null ? "http://localhost:" + port : TestInstances.baseUrl(instance);
+        return base + "/v1/conversations/" + conversation + "/stream" + query;
+    }
+
+    private static double activeStreams(MeterRegistry metrics) {
+        return metrics.get("chat.streams.active").gauge().value();
+    }
+}
