@@ -81,6 +81,10 @@ class OperationsEndpointsIT {
                 .jsonPath("$.paths['/v1/conversations/{conversationId}/messages/{seq}'].get.responses['404']")
                 .exists()
                 .jsonPath("$.paths['/v1/conversations/{conversationId}'].get").exists()
+                .jsonPath("$.paths['/v1/conversations/direct'].post.responses['201']").exists()
+                .jsonPath("$.paths['/v1/conversations/{conversationId}/read-markers/{userId}'].put.responses['403']")
+                .exists()
+                .jsonPath("$.paths['/v1/conversations/{conversationId}/stream'].get").exists()
                 .jsonPath("$.components.schemas.Problem.properties.type").exists()
                 .jsonPath("$.components.schemas.Message.properties.seq").exists();
         http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
