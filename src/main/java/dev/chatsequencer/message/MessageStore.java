@@ -5,6 +5,7 @@ import dev.chatsequencer.redis.ConversationKeys;
 import dev.chatsequencer.web.NotAParticipantException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,8 @@ public class MessageStore {
             idempotencyKey = keys.serverIdempotency(conversationId, serverToken());
             ttl = idempotency.serverTokenTtl();
         }
-        String tail = codec.tailAfterSeq(request.senderId(), request.body(), request.clientMessageId(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String tail = codec.tailAfterSeq(request.senderId(), request.body(), request.clientMessageId(), sentAt);
         List<String> scriptKeys = keys.postKeys(conversationId, idempotencyKey);
         String ttlMillis = Long.toString(ttl.toMillis());
         String channel = keys.events(conversationId);
@@ -76,13 +77,19 @@ public class MessageStore {
         if (outcome < 0) {
             throw new NotAParticipantException(conversationId, request.senderId());
         }
-        boolean created = outcome == 1L;
-        Message message = codec.decode(conversationId, (String) result.get(2));
-        if (!created && !message.body().equals(request.body())) {
-            throw new IdempotencyConflictException(request.clientMessageId(), message.seq());
+        long seq = (Long) result.get(1);
+        if (outcome == 1L) {
+            // Stored now: the message is what was sent plus its seq, no need to parse it back.
+            metrics.posted(true);
+            return new PostResult(new Message(conversationId, seq, request.senderId(), request.body(),
+                    request.clientMessageId(), sentAt), true);
         }
-        metrics.posted(created);
-        return new PostResult(message, created);
+        Message original = codec.decode(conversationId, (String) result.get(2));
+        if (!original.body().equals(request.body())) {
+            throw new IdempotencyConflictException(request.clientMessageId(), seq);
+        }
+        metrics.posted(false);
+        return new PostResult(original, false);
     }
 
     /** Reads a page: after {@code after} oldest first, else the newest below {@code before}; ascending either way. */
