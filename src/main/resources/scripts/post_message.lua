@@ -10,8 +10,8 @@
 -- ARGV[3]  the sender's user id
 -- ARGV[4]  the pub/sub channel that live streams listen on
 --
--- Returns {1, seq, member} when the message was stored now, {0, seq, member} when the idempotency record shows
--- it was stored before (nothing is written then), {-1} when the conversation has participants and the sender is
+-- Returns {1, seq} when the message was stored now (the caller has every other field already), {0, seq, member}
+-- when the idempotency record shows it was stored before (nothing is written then), {-1} when the conversation has participants and the sender is
 -- not one of them (nothing is written then).
 --
 -- Guarantees: the seq is the next one after both the counter and the highest seq stored, so losing the counter
@@ -45,4 +45,4 @@ redis.call('ZADD', messages_key, seq, member)
 redis.call('SET', idem_key, seq, 'PX', idem_ttl_ms)
 redis.call('HSET', read_key, sender, seq)
 redis.call('PUBLISH', channel, member)
-return {1, seq, member}
+return {1, seq}

@@ -21,9 +21,6 @@ class PrometheusConventionsConfiguration {
 
     private static final Map<String, String> HELP = Map.of(
             "http.server.requests", "HTTP server requests by method, route, status and outcome",
-            "http.server.requests.active", "HTTP server requests in progress",
-            "lettuce", "Redis commands sent by Lettuce, by command and outcome",
-            "lettuce.active", "Redis commands in flight",
             "tomcat.sessions.active.current", "Active Tomcat sessions",
             "tomcat.sessions.active.max", "Most Tomcat sessions active at once",
             "tomcat.sessions.alive.max", "Longest time a Tomcat session lived",
