@@ -42,6 +42,22 @@ public class ConversationKeys {
         return key(conversationId, "events");
     }
 
+    /** The pattern every conversation's events channel matches, for one subscription per instance. */
+    public String allEvents() {
+        return namespace + ":{*}:events";
+    }
+
+    /** The conversation whose events channel this is, or {@code null} for any other channel. */
+    public String conversationOfEvents(String channel) {
+        String prefix = namespace + ":{";
+        String suffix = "}:events";
+        if (!channel.startsWith(prefix) || !channel.endsWith(suffix)
+                || channel.length() <= prefix.length() + suffix.length()) {
+            return null;
+        }
+        return channel.substring(prefix.length(), channel.length() - suffix.length());
+    }
+
     /**
      * The retry record of a client's message id. The sender's id is length-prefixed because both ids may contain
      * {@code :}, and ("a:b", "c") must not collide with ("a", "b:c").

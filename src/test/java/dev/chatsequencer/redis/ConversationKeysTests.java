@@ -35,6 +35,15 @@ class ConversationKeysTests {
     }
 
     @Test
+    void eventsChannelMapsBackToItsConversation() {
+        assertThat(keys.allEvents()).isEqualTo("chat:{*}:events");
+        assertThat(keys.conversationOfEvents(keys.events("dm_a1b2"))).isEqualTo("dm_a1b2");
+        assertThat(keys.conversationOfEvents("chat:{}:events")).isNull();
+        assertThat(keys.conversationOfEvents("other:{x}:events")).isNull();
+        assertThat(keys.conversationOfEvents("chat:{x}:seq")).isNull();
+    }
+
+    @Test
     void idempotencyKeysOfIdsWithColonsNeverCollide() {
         assertThat(keys.clientIdempotency("c", "a:b", "c")).isNotEqualTo(keys.clientIdempotency("c", "a", "b:c"));
     }
