@@ -147,14 +147,15 @@ cat > "$OUT/chart.dat" <<EOF
 "POST many\\nJDK 25" $(val post_many_service_jdk25 1) $(val post_many_service_jdk25 3)
 EOF
 gnuplot <<EOF
-set terminal pngcairo size 1100,520 font "sans,10"
+set terminal pngcairo size 1300,560 font "sans,10"
 set output "bench/results.png"
 set multiplot layout 1,2 title "chat-sequencer on $(nproc) shared cores, wrk 32 connections ($(date -u +%Y-%m-%d))"
 set style data histograms
 set style fill solid 0.8 border -1
-set boxwidth 0.7
+set boxwidth 0.8
 set grid ytics
-set xtics rotate by 0 font ",8"
+set xtics rotate by 0 font ",7"
+set yrange [0:*]
 set key off
 set title "Throughput (requests/s)"
 plot "$OUT/chart.dat" using 2:xtic(1) lc rgb "#3b75af"

@@ -105,6 +105,14 @@ warm() { # port: JIT warm-up with the same mix the measurements use
     wrk -t2 -c32 -d10s -s bench/wrk/post_hot.lua "http://127.0.0.1:$1" > /dev/null
 }
 
+start_pair() { # java_home: the service and the ceiling on the same JDK, both warmed up
+    start_service "$1"
+    start_ceiling "$1"
+    log "warming up both JVMs (${WARMUP}s each)"
+    warm $SVC_PORT
+    warm $CEILING_PORT
+}
+
 MESSAGE_TAIL=',"senderId":"alice","body":"The quick brown fox jumps over the lazy dog while the sequencer keeps every message in order.","clientMessageId":null,"sentAt":"2026-11-28T13:23:09.176Z"}'
 
 # redis-benchmark running the product's post script by EVALSHA into one conversation
@@ -119,11 +127,7 @@ evalsha_bench() { # port conversation requests clients idem_ttl_ms
 log "JDK 17: $("$JAVA17_HOME/bin/java" -version 2>&1 | head -1); JDK 25: $("$JAVA25_HOME/bin/java" -version 2>&1 | head -1)"
 start_redis $REDIS_PORT
 SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(cat src/main/resources/scripts/post_message.lua)")
-start_service "$JAVA17_HOME"
-start_ceiling "$JAVA17_HOME"
-log "warming up both JVMs (${WARMUP}s each)"
-warm $SVC_PORT
-warm $CEILING_PORT
+start_pair "$JAVA17_HOME"
 
 # interleaved, so both see the same machine
 wrk_run post_many_service $SVC_PORT / post_many.lua
@@ -140,7 +144,7 @@ log "filling conversations of 1,000 and 1,000,000 messages"
 evalsha_bench $REDIS_PORT bench-page-1k 1000 8 1 > /dev/null
 evalsha_bench $REDIS_PORT bench-page-1m 1000000 50 1 > /dev/null
 log "sizes: $(redis-cli -p $REDIS_PORT ZCARD 'chat:{bench-page-1k}:messages') and $(redis-cli -p $REDIS_PORT ZCARD 'chat:{bench-page-1m}:messages')"
-wrk -t2 -c32 -d10s "http://127.0.0.1:$SVC_PORT/v1/conversations/bench-page-1k/messages?limit=50" > /dev/null
+wrk -t2 -c32 -d30s "http://127.0.0.1:$SVC_PORT/v1/conversations/bench-page-1k/messages?limit=50" > /dev/null
 wrk_run get_1k $SVC_PORT "/v1/conversations/bench-page-1k/messages?limit=50"
 wrk_run get_1m $SVC_PORT "/v1/conversations/bench-page-1m/messages?limit=50"
 wrk_run get_1k_again $SVC_PORT "/v1/conversations/bench-page-1k/messages?limit=50"
@@ -197,10 +201,7 @@ kill "$SVC_PID" "$CEILING_PID"; wait "$SVC_PID" "$CEILING_PID" 2>/dev/null || tr
 
 # --- 5. JDK 25 (virtual threads) for the same load ----------------------------------------------------------------
 log "JDK 25: the same POST load on virtual threads"
-start_service "$JAVA25_HOME"
-start_ceiling "$JAVA25_HOME"
-warm $SVC_PORT
-warm $CEILING_PORT
+start_pair "$JAVA25_HOME"
 wrk_run post_many_service_jdk25 $SVC_PORT / post_many.lua
 wrk_run post_many_ceiling_jdk25 $CEILING_PORT / post_many.lua
 wrk_run get_1k_jdk25 $SVC_PORT "/v1/conversations/bench-page-1k/messages?limit=50"

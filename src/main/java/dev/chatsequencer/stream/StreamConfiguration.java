@@ -2,11 +2,12 @@ package dev.chatsequencer.stream;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** One pub/sub connection per instance, shared by all conversations' subscriptions; the heartbeat schedule. */
+/** One pub/sub connection per instance for the stream doorbells; the heartbeat schedule. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class StreamConfiguration {
@@ -15,6 +16,10 @@ class StreamConfiguration {
     RedisMessageListenerContainer streamListenerContainer(RedisConnectionFactory connectionFactory) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connectionFactory);
+        // Every post rings every instance, so a doorbell must cost next to nothing: the hub's listener only looks
+        // up local streams and hands work to the application executor, which is safe to run on the Redis I/O thread.
+        // The container's default would start a new thread per message.
+        container.setTaskExecutor(new SyncTaskExecutor());
         return container;
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * speaks HTTP/1.0 over a plain socket, so the body arrives unchunked and {@link #close()} really hangs up, the way a
  * client that goes away does.
  */
-final class SseTestClient implements AutoCloseable {
+public final class SseTestClient implements AutoCloseable {
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
@@ -31,7 +31,7 @@ final class SseTestClient implements AutoCloseable {
     }
 
     /** Opens {@code url}, sending {@code lastEventId} as the Last-Event-ID header unless it is null. */
-    static SseTestClient open(String url, String lastEventId) throws IOException {
+    public static SseTestClient open(String url, String lastEventId) throws IOException {
         URI uri = URI.create(url);
         Socket socket = new Socket(uri.getHost(), uri.getPort());
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -52,16 +52,16 @@ final class SseTestClient implements AutoCloseable {
         return new SseTestClient(socket, body);
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return events;
     }
 
-    List<String> comments() {
+    public List<String> comments() {
         return comments;
     }
 
     /** True once the server ended the stream. */
-    boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
@@ -101,6 +101,6 @@ final class SseTestClient implements AutoCloseable {
     }
 
     /** One parsed event. */
-    record Event(String id, String name, String data) {
+    public record Event(String id, String name, String data) {
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.TestInstances;
 import dev.chatsequencer.redis.EmbeddedRedisServer;
+import dev.chatsequencer.stream.SseTestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,22 +60,28 @@ class RedisOutageIT {
     }
 
     @Test
-    void whenRedisRestartsWithAppendOnlyFileThenAcknowledgedMessagesSurviveAndRetriesStayReplays(
+    void whenRedisRestartsWithAppendOnlyFileThenMessagesSurviveRetriesStayReplaysAndStreamsGoOn(
             @TempDir Path dataDir) throws Exception {
         startServiceOn(new EmbeddedRedisServer(0, dataDir));
         for (int i = 1; i <= 3; i++) {
             post("message " + i, "m-" + i).expectStatus().isCreated();
         }
+        try (SseTestClient stream = SseTestClient.open(
+                TestInstances.baseUrl(app) + "/v1/conversations/" + conversation + "/stream?after=0", null)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.events().size() >= 3);
 
-        redis.close();
-        redis = new EmbeddedRedisServer(redis.port(), dataDir);
+            redis.close();
+            redis = new EmbeddedRedisServer(redis.port(), dataDir);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post("message 2", "m-2").expectStatus().isOk()
-                .expectBody().jsonPath("$.seq").isEqualTo(2));
-        post("message 4", "m-4").expectStatus().isCreated().expectBody().jsonPath("$.seq").isEqualTo(4);
-        http.get().uri("/v1/conversations/{id}/messages?after=0", conversation).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.messages[*].seq").isEqualTo(List.of(1, 2, 3, 4));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post("message 2", "m-2").expectStatus()
+                    .isOk().expectBody().jsonPath("$.seq").isEqualTo(2));
+            post("message 4", "m-4").expectStatus().isCreated().expectBody().jsonPath("$.seq").isEqualTo(4);
+            http.get().uri("/v1/conversations/{id}/messages?after=0", conversation).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.messages[*].seq").isEqualTo(List.of(1, 2, 3, 4));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.events().size() >= 4);
+            assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("1", "2", "3", "4");
+        }
     }
 
     private void startServiceOn(EmbeddedRedisServer server) {
