@@ -76,7 +76,7 @@ p50 ratio 1M / 1k: **$r_get** (second pair: $r_get2; p99: $r_get99). Target at m
 | the message's JSON as stored (no conversationId) | $member_bytes B |
 | memory / API JSON | **$r_mem** (target at most 2: **$(verdict "$r_mem" "<=" 2)**) |
 | memory / stored JSON | $r_mem_stored |
-| per post while its 10-minute server retry record lives | $per_post_idem B |
+| per post while its 10-minute server retry record lives (message and record) | $per_post_idem B |
 
 What dominates beyond the JSON itself: each sorted-set entry costs a skiplist node (score, forward pointers and
 span levels) and a dict entry plus the SDS header of the member, roughly 60-80 B, whatever the message. What we
@@ -94,8 +94,10 @@ without a clientMessageId live only 10 minutes (\`chat.idempotency.server-token-
 | JVM threads with the streams open | $threads |
 | fan-out, post sent to event received (p50 / p99) | $fanout_p50 ms / **$fanout_p99 ms** ($delivered delivered) |
 
-Streams are asynchronous requests: an idle stream holds no thread, only its emitter, its Tomcat connection and
-its conversation's pub/sub subscription. Heap stays within the fixed 1 GiB bound.
+Streams are asynchronous requests: an idle stream holds no thread, only its emitter and its Tomcat connection; the
+instance has one pattern subscription for all conversations. Heap stays within the fixed 1 GiB bound; most of the
+per-stream heap is Tomcat's per-connection buffers (request and response byte and char buffers, about 8 KiB each),
+which an asynchronous request keeps for its whole life.
 
 ## JDK 17 vs JDK 25 (virtual threads), the same POST load
 

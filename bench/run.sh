@@ -204,6 +204,7 @@ log "JDK 25: the same POST load on virtual threads"
 start_pair "$JAVA25_HOME"
 wrk_run post_many_service_jdk25 $SVC_PORT / post_many.lua
 wrk_run post_many_ceiling_jdk25 $CEILING_PORT / post_many.lua
+wrk -t2 -c32 -d30s "http://127.0.0.1:$SVC_PORT/v1/conversations/bench-page-1k/messages?limit=50" > /dev/null
 wrk_run get_1k_jdk25 $SVC_PORT "/v1/conversations/bench-page-1k/messages?limit=50"
 
 # --- 6. Profile of the POST hot path (JFR) ------------------------------------------------------------------------
