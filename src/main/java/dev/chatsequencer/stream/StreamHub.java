@@ -80,7 +80,11 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
         }
         StreamSubscriber subscriber = new StreamSubscriber(conversationId, emitter, store, start, this::release);
         emitter.onCompletion(() -> release(subscriber));
-        emitter.onTimeout(() -> release(subscriber));
+        emitter.onTimeout(() -> {
+            // Ends the response cleanly; the client resumes with Last-Event-ID.
+            subscriber.complete();
+            release(subscriber);
+        });
         emitter.onError(ex -> release(subscriber));
         // Added inside compute: a concurrent release of the conversation's last stream cannot orphan this one.
         streams.compute(conversationId, (id, subscribers) -> {

@@ -172,6 +172,20 @@ class LiveStreamIT {
     }
 
     @Test
+    void streamPastItsTimeoutEndsCleanlyAndIsReleased() throws Exception {
+        ConfigurableApplicationContext shortLived = TestInstances.start(connectionFactory.getHostName(),
+                connectionFactory.getPort(), "chat.stream.timeout=500ms");
+        try (SseTestClient stream = SseTestClient.open(streamUrl(shortLived, conversation, ""), null)) {
+            MeterRegistry metrics = shortLived.getBean(MeterRegistry.class);
+
+            await().atMost(PATIENCE).until(stream::ended);
+            await().atMost(PATIENCE).until(() -> activeStreams(metrics) == 0);
+        } finally {
+            shortLived.close();
+        }
+    }
+
+    @Test
     void streamWithInvalidLastEventIdIsRefusedWith400() {
         http.get().uri("/v1/conversations/{id}/stream", conversation).header("Last-Event-ID", "abc")
                 .exchange().expectStatus().isBadRequest();
