@@ -57,8 +57,7 @@ final class StreamSubscriber {
 
     /** Takes a message announced on pub/sub: the next one is sent, an older one ignored, a later one fills the gap. */
     void offer(Message message) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (closed || message.seq() <= lastSeq) {
                 return;
             }
@@ -67,25 +66,17 @@ final class StreamSubscriber {
             } else {
                 catchUpLocked();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Sends every stored message after the last one sent. */
     void catchUp() {
-        lock.lock();
-        try {
-            catchUpLocked();
-        } finally {
-            lock.unlock();
-        }
+        locked(this::catchUpLocked);
     }
 
     /** Sends a heartbeat comment, then whatever the timeline holds beyond what was sent, if it holds more. */
     void heartbeat(long conversationLastSeq) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (closed) {
                 return;
             }
@@ -93,19 +84,23 @@ final class StreamSubscriber {
             if (conversationLastSeq > lastSeq) {
                 catchUpLocked();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Ends the stream from the server's side, e.g. at shutdown; the client resumes elsewhere with Last-Event-ID. */
     void complete() {
-        lock.lock();
-        try {
+        locked(() -> {
             if (!closed) {
                 closed = true;
                 emitter.complete();
             }
+        });
+    }
+
+    private void locked(Runnable work) {
+        lock.lock();
+        try {
+            work.run();
         } finally {
             lock.unlock();
         }
