@@ -1,6 +1,8 @@
 package dev.chatsequencer.conversation;
 
 import dev.chatsequencer.web.Identifier;
+import dev.chatsequencer.web.InvalidRequestException;
+import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Conversations", description = "Direct conversations, conversation state and read markers")
 class ConversationController {
 
-    private static final String PROBLEM = "#/components/schemas/Problem";
-
     private final ConversationStore store;
     private final DirectConversationIds ids;
 
@@ -43,7 +43,7 @@ class ConversationController {
     ResponseEntity<DirectConversation> direct(@Valid @RequestBody DirectConversationRequest request) {
         List<String> participants = request.participants().stream().sorted().toList();
         if (participants.get(0).equals(participants.get(1))) {
-            throw new InvalidParticipantsException();
+            throw new InvalidRequestException("participants", "must be two different user ids");
         }
         String conversationId = ids.idOf(participants.get(0), participants.get(1));
         DirectConversation body = new DirectConversation(conversationId, participants);
@@ -68,7 +68,8 @@ class ConversationController {
             + "seq leaves it unchanged) and is capped at the conversation's lastSeq.")
     @ApiResponse(responseCode = "200", description = "The marker after the update")
     @ApiResponse(responseCode = "403", description = "The user is not a participant of this direct conversation",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @PutMapping(path = "/v1/conversations/{conversationId}/read-markers/{userId}",
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ReadMarker markRead(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,

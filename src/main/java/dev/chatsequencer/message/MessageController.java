@@ -2,6 +2,8 @@ package dev.chatsequencer.message;
 
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.web.Identifier;
+import dev.chatsequencer.web.InvalidRequestException;
+import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -32,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController {
 
     static final int MAX_PAGE_SIZE = 200;
-    private static final String PROBLEM = "#/components/schemas/Problem";
 
     private final MessageStore store;
     private final int maxBodyLength;
@@ -49,12 +50,13 @@ class MessageController {
             headers = @Header(name = "Location", description = "URL of the new message"))
     @ApiResponse(responseCode = "200", description = "A retry: the message stored by the original post")
     @ApiResponse(responseCode = "422", description = "clientMessageId already used for a different body",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Message> post(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @Valid @RequestBody PostMessageRequest request) {
         if (request.body().codePointCount(0, request.body().length()) > maxBodyLength) {
-            throw new MessageTooLongException(maxBodyLength);
+            throw new InvalidRequestException("body", "must be at most " + maxBodyLength + " characters");
         }
         PostResult result = store.append(conversationId, request);
         if (!result.created()) {
@@ -82,7 +84,8 @@ class MessageController {
     @Operation(summary = "Read one message by seq")
     @ApiResponse(responseCode = "200", description = "The message")
     @ApiResponse(responseCode = "404", description = "No message with that seq",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @GetMapping("/{seq}")
     Message one(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @PathVariable @Positive long seq) {

@@ -25,9 +25,10 @@ import org.springframework.context.annotation.Configuration;
  * where a body is sent) are added here once, all with the {@code Problem} schema, instead of on every method.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+public class OpenApiConfiguration {
 
-    static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    /** Where operations refer to the problem schema, for their own error responses. */
+    public static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     @Bean
     OpenAPI chatSequencerOpenApi() {

@@ -138,7 +138,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 && servlet.getRequest().getRequestURI().endsWith("/messages");
     }
 
-    private static ProblemDetail invalid(List<Map<String, String>> errors) {
+    /** A 400 problem listing each invalid field, the shape every validation failure answers with. */
+    static ProblemDetail invalid(List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request is invalid: " + String.join("; ",
                         errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList()) + ".");
