@@ -29,15 +29,22 @@ public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull 
     public record Idempotency(@NotNull Duration ttl, @NotNull Duration serverTokenTtl) {
     }
 
-    /** Limits applied to HTTP requests before they reach a controller. */
-    public record Web(@NotNull DataSize maxRequestSize, @Positive int retryAfterSeconds) {
+    /**
+     * Limits applied to HTTP requests before they reach a controller: a body must arrive in full, at most
+     * {@code maxRequestSize}, within {@code bodyTimeout} of the request's headers.
+     */
+    public record Web(@NotNull DataSize maxRequestSize, @NotNull Duration bodyTimeout,
+            @Positive int retryAfterSeconds) {
     }
 
     /**
-     * Live streams: a comment every {@code heartbeatInterval} keeps idle connections open through proxies (and finds
-     * gone clients); after {@code timeout} the server ends a stream and the client resumes with Last-Event-ID.
+     * Live streams: a comment every {@code heartbeatInterval} keeps idle connections open through proxies and finds
+     * gone or stalled clients; after {@code timeout} the server ends a stream and the client resumes with
+     * Last-Event-ID. At most {@code maxPendingBytes} of events wait for a slow client (the rest is read from the
+     * timeline once it catches up); {@code maxPerClient} streams per client and {@code maxPerInstance} in all.
      */
-    public record Stream(@NotNull Duration heartbeatInterval, @NotNull Duration timeout) {
+    public record Stream(@NotNull Duration heartbeatInterval, @NotNull Duration timeout,
+            @NotNull DataSize maxPendingBytes, @Positive int maxPerClient, @Positive int maxPerInstance) {
     }
 
     /** Prefix of every Redis key the service writes, and the development server started when no Redis is set. */

@@ -8,18 +8,26 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Follows a conversation live over Server-Sent Events, resuming where the client left off. */
 @RestController
 @Tag(name = "Live stream", description = "Follow a conversation over Server-Sent Events")
 class StreamController {
+
+    private static final String PATH = "/v1/conversations/{conversationId}/stream";
 
     private final StreamHub hub;
 
@@ -31,18 +39,31 @@ class StreamController {
             + "`event: message` and the Message JSON as data. To resume, send the standard `Last-Event-ID` header "
             + "(browsers do on reconnect) or `?after=<seq>`: every stored message after it comes first, then live "
             + "ones, in strictly increasing seq without gaps or repeats. With neither, only new messages arrive. "
-            + "Comment lines are heartbeats.")
+            + "Comment lines are heartbeats. A client that stops reading is sent nothing more until it drains what "
+            + "is queued, and a client that reads nothing for a heartbeat interval is disconnected; both resume with "
+            + "`Last-Event-ID`.")
     @ApiResponse(responseCode = "200", description = "An event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(example = "id: 42\nevent: message\ndata: {\"conversationId\":\"dm_demo\","
                             + "\"seq\":42,\"senderId\":\"alice\",\"body\":\"Hi\",\"clientMessageId\":null,"
                             + "\"sentAt\":\"2026-11-28T13:23:09.176Z\"}\n\n")))
-    @GetMapping(path = "/v1/conversations/{conversationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
+    @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    void stream(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @Parameter(description = "The last seq the client has; wins over `after`")
             @RequestHeader(name = "Last-Event-ID", required = false) @PositiveOrZero Long lastEventId,
             @Parameter(description = "Resume after this seq") @RequestParam(required = false) @PositiveOrZero
-            Long after) {
-        return hub.open(conversationId, lastEventId != null ? lastEventId : after);
+            Long after, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        hub.open(conversationId, lastEventId != null ? lastEventId : after, request.getRemoteAddr(), request,
+                response);
+    }
+
+    /**
+     * HEAD answers the headers a stream would have and opens nothing: the server discards a HEAD body, so a stream
+     * opened for one could never find out that its client was gone.
+     */
+    @RequestMapping(path = PATH, method = RequestMethod.HEAD)
+    ResponseEntity<Void> head(@PathVariable @Identifier String conversationId) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+                .cacheControl(CacheControl.noStore()).build();
     }
 }

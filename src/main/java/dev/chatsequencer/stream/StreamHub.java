@@ -7,13 +7,15 @@ import dev.chatsequencer.message.MessageStore;
 import dev.chatsequencer.redis.ConversationKeys;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,9 +25,11 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Holds this instance's live streams, grouped by conversation. Redis pub/sub is only the doorbell (at most once) and
@@ -44,60 +48,74 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
 
     private final MessageStore store;
     private final MessageCodec codec;
+    private final SseEvents events;
     private final ConversationKeys keys;
     private final RedisMessageListenerContainer container;
     private final AsyncTaskExecutor executor;
+    private final StreamAdmission admission;
     private final long timeoutMillis;
+    private final int maxPendingBytes;
     private final Map<String, Set<StreamSubscriber>> streams = new ConcurrentHashMap<>();
-    private final AtomicInteger active = new AtomicInteger();
     private volatile boolean running;
 
-    StreamHub(MessageStore store, MessageCodec codec, ConversationKeys keys, RedisMessageListenerContainer container,
-            AsyncTaskExecutor applicationTaskExecutor, ChatProperties properties, MeterRegistry registry) {
+    StreamHub(MessageStore store, MessageCodec codec, SseEvents events, ConversationKeys keys,
+            RedisMessageListenerContainer container, AsyncTaskExecutor applicationTaskExecutor,
+            StreamAdmission admission, ChatProperties properties, MeterRegistry registry) {
         this.store = store;
         this.codec = codec;
+        this.events = events;
         this.keys = keys;
         this.container = container;
         this.executor = applicationTaskExecutor;
+        this.admission = admission;
         this.timeoutMillis = properties.stream().timeout().toMillis();
-        Gauge.builder("chat.streams.active", active, AtomicInteger::get)
+        this.maxPendingBytes = Math.toIntExact(properties.stream().maxPendingBytes().toBytes());
+        Gauge.builder("chat.streams.active", admission, StreamAdmission::active)
                 .description("Live streams open on this instance").register(registry);
     }
 
     /**
-     * Opens a stream that first sends every stored message after {@code after}, then live ones.
+     * Opens a stream that first sends every stored message after {@code after}, then live ones. The response is
+     * taken over asynchronously, so the request thread returns at once and no thread is held while the stream lives.
      *
      * @param after the last seq the client has, or {@code null} for only messages from now on
+     * @param client who holds the stream, for the per-client limit
      */
-    SseEmitter open(String conversationId, Long after) {
-        long start = after != null ? after : store.lastSeq(conversationId);
-        SseEmitter emitter = new SseEmitter(timeoutMillis);
+    void open(String conversationId, Long after, String client, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        admission.admit(client);
+        long start;
+        AsyncContext async;
         try {
-            // Commits the response at once, so the client knows it is connected before any message exists.
-            emitter.send(SseEmitter.event().comment("stream of " + conversationId + " after " + start));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            start = after != null ? after : store.lastSeq(conversationId);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+            // Tells nginx-style proxies not to buffer the stream.
+            response.setHeader("X-Accel-Buffering", "no");
+            async = request.startAsync(request, response);
+            async.setTimeout(timeoutMillis);
+        } catch (RuntimeException ex) {
+            admission.release(client);
+            throw ex;
         }
-        StreamSubscriber subscriber = new StreamSubscriber(conversationId, emitter, store, start, this::release);
-        emitter.onCompletion(() -> release(subscriber));
-        emitter.onTimeout(() -> {
-            // Ends the response cleanly; the client resumes with Last-Event-ID.
-            subscriber.complete();
-            release(subscriber);
-        });
-        emitter.onError(ex -> release(subscriber));
+        ServletOutputStream out = response.getOutputStream();
+        StreamSubscriber subscriber = new StreamSubscriber(conversationId, client, async, out, store, events,
+                executor, maxPendingBytes, "stream of " + conversationId + " after " + start, start, this::release);
+        // From here on the subscriber gives its place back, whichever way the stream ends.
+        async.addListener(subscriber);
         // Added inside compute: a concurrent release of the conversation's last stream cannot orphan this one.
         streams.compute(conversationId, (id, subscribers) -> {
             Set<StreamSubscriber> joined = subscribers != null ? subscribers : ConcurrentHashMap.newKeySet();
             joined.add(subscriber);
             return joined;
         });
-        active.incrementAndGet();
-        executor.execute(subscriber::catchUp);
-        return emitter;
+        out.setWriteListener(subscriber);
+        subscriber.start();
     }
 
-    /** A doorbell: decoded only when this instance holds a stream of that conversation. */
+    /** A doorbell: decoded and encoded once, and only when this instance holds a stream of that conversation. */
     @Override
     public void onMessage(org.springframework.data.redis.connection.Message notification, byte[] pattern) {
         String conversationId = keys.conversationOfEvents(new String(notification.getChannel(),
@@ -106,15 +124,18 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
         if (subscribers == null || subscribers.isEmpty()) {
             return;
         }
-        Message message = codec.decode(conversationId, new String(notification.getBody(), StandardCharsets.UTF_8));
-        executor.execute(() -> subscribers.forEach(subscriber -> subscriber.offer(message)));
+        executor.execute(() -> {
+            Message message = codec.decode(conversationId, new String(notification.getBody(),
+                    StandardCharsets.UTF_8));
+            byte[] event = events.message(message);
+            subscribers.forEach(subscriber -> subscriber.offer(message.seq(), event));
+        });
     }
 
     /** (Re)subscribed, e.g. after Redis came back: doorbells may have been missed meanwhile, so every stream reads. */
     @Override
     public void onPatternSubscribed(byte[] pattern, long count) {
-        streams.values().forEach(subscribers -> subscribers.forEach(
-                subscriber -> executor.execute(subscriber::catchUp)));
+        streams.values().forEach(subscribers -> subscribers.forEach(StreamSubscriber::catchUp));
     }
 
     /** Sends heartbeats, and lets each stream catch up if the timeline holds more than it sent (a missed doorbell). */
@@ -134,10 +155,7 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
     }
 
     private void release(StreamSubscriber subscriber) {
-        if (!subscriber.markReleased()) {
-            return;
-        }
-        active.decrementAndGet();
+        admission.release(subscriber.client());
         streams.computeIfPresent(subscriber.conversationId(), (id, subscribers) -> {
             subscribers.remove(subscriber);
             return subscribers.isEmpty() ? null : subscribers;
@@ -160,11 +178,5 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** Stops before the web server's graceful shutdown phase, which would otherwise wait for the streams. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE;
     }
 }

@@ -3,98 +3,293 @@ package dev.chatsequencer.stream;
 import dev.chatsequencer.message.Message;
 import dev.chatsequencer.message.MessageStore;
 import dev.chatsequencer.message.TimelinePage;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One client's live stream. It delivers strictly the next seq or nothing: a doorbell that skips ahead (a missed or
- * reordered pub/sub notification) makes it read the gap from the timeline first, so the client never sees a gap or a
- * repeat, across the switch from stored to live messages included. A lock, not {@code synchronized}, guards it, so
- * virtual threads blocked on Redis or on a slow client do not pin their carrier.
+ * One client's live stream, written with non-blocking servlet I/O: no thread ever waits for a slow or stalled client,
+ * so a client that stops reading delays only itself.
+ *
+ * <p>Delivery is strictly the next seq or nothing. Events wait in a queue bounded by {@code maxPendingBytes}; when it
+ * is full, or a doorbell skips ahead (a missed or reordered pub/sub notification), the stream stops taking doorbells
+ * and reads what it lacks from the timeline once the client has drained the queue. The timeline in Redis is the
+ * buffer of a slow client, so its memory here stays bounded, and the client still never sees a gap or a repeat.
+ * A client that makes no progress for a whole heartbeat interval while events wait is stalled, and its stream is
+ * ended (it resumes with {@code Last-Event-ID}).
+ *
+ * <p>A lock, not {@code synchronized}, guards the state, and nothing blocks while holding it: Redis is read outside.
  */
-final class StreamSubscriber {
+final class StreamSubscriber implements WriteListener, AsyncListener {
 
     private static final Logger log = LoggerFactory.getLogger(StreamSubscriber.class);
-    private static final int CATCH_UP_BATCH = 200;
+    private static final int CATCH_UP_BATCH = 100;
 
     private final String conversationId;
-    private final SseEmitter emitter;
+    private final String client;
+    private final AsyncContext async;
+    private final ServletOutputStream out;
     private final MessageStore store;
-    private final Consumer<StreamSubscriber> onGone;
+    private final SseEvents events;
+    private final Executor executor;
+    private final int maxPendingBytes;
+    private final Consumer<StreamSubscriber> onRelease;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean released = new AtomicBoolean();
-    private long lastSeq;
+    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    private int pendingBytes;
+    private boolean flushNeeded;
+    private boolean progressed = true;
+    private long lastQueuedSeq;
+    private boolean catchUpRunning;
+    private boolean catchUpWanted;
+    private boolean started;
     private boolean closed;
 
     /**
+     * @param greeting the opening comment, queued first so that it commits the response
      * @param after the seq the client has already seen
-     * @param onGone what frees this stream's resources when the client is found gone
+     * @param onRelease frees this stream's place in the hub; called once, whichever way the stream ends
      */
-    StreamSubscriber(String conversationId, SseEmitter emitter, MessageStore store, long after,
-            Consumer<StreamSubscriber> onGone) {
+    StreamSubscriber(String conversationId, String client, AsyncContext async, ServletOutputStream out,
+            MessageStore store, SseEvents events, Executor executor, int maxPendingBytes, String greeting, long after,
+            Consumer<StreamSubscriber> onRelease) {
         this.conversationId = conversationId;
-        this.emitter = emitter;
+        this.client = client;
+        this.async = async;
+        this.out = out;
         this.store = store;
-        this.lastSeq = after;
-        this.onGone = onGone;
-    }
-
-    /** True the first time only: the hub counts and unregisters each stream once, whichever callback comes first. */
-    boolean markReleased() {
-        return released.compareAndSet(false, true);
+        this.events = events;
+        this.executor = executor;
+        this.maxPendingBytes = maxPendingBytes;
+        this.lastQueuedSeq = after;
+        this.onRelease = onRelease;
+        enqueue(SseEvents.comment(greeting));
     }
 
     String conversationId() {
         return conversationId;
     }
 
-    /** Takes a message announced on pub/sub: the next one is sent, an older one ignored, a later one fills the gap. */
-    void offer(Message message) {
+    String client() {
+        return client;
+    }
+
+    /**
+     * Starts writing, once the write listener is set (non-blocking writes are illegal before), and reads what the
+     * client missed. Doorbells that came before were queued or noted, so the stream can join the hub early.
+     */
+    void start() {
         locked(() -> {
-            if (closed || message.seq() <= lastSeq) {
+            started = true;
+            requestCatchUp();
+            pump();
+        });
+    }
+
+    /** Takes a message announced on pub/sub: the next one is queued, an older one ignored, a later one fills a gap. */
+    void offer(long seq, byte[] event) {
+        locked(() -> {
+            if (closed || seq <= lastQueuedSeq) {
                 return;
             }
-            if (message.seq() == lastSeq + 1) {
-                send(message);
+            if (seq == lastQueuedSeq + 1 && !catchUpWanted && hasRoom()) {
+                enqueue(event);
+                lastQueuedSeq = seq;
+                pump();
             } else {
-                catchUpLocked();
+                requestCatchUp();
             }
         });
     }
 
-    /** Sends every stored message after the last one sent. */
+    /** Reads the timeline again, e.g. after the doorbell subscription was re-made and doorbells may have been lost. */
     void catchUp() {
-        locked(this::catchUpLocked);
+        locked(this::requestCatchUp);
     }
 
-    /** Sends a heartbeat comment, then whatever the timeline holds beyond what was sent, if it holds more. */
+    /**
+     * Sends a heartbeat comment (which also finds clients that went away), catches up if the timeline holds more than
+     * was queued, and ends the stream of a client that took nothing since the last heartbeat while events waited.
+     */
     void heartbeat(long conversationLastSeq) {
         locked(() -> {
             if (closed) {
                 return;
             }
-            emit(SseEmitter.event().comment("keep-alive"));
-            if (conversationLastSeq > lastSeq) {
-                catchUpLocked();
+            if (!pending.isEmpty() && !progressed) {
+                log.debug("Ending a stalled stream of {} for {}", conversationId, client);
+                end();
+                return;
             }
+            progressed = pending.isEmpty();
+            enqueue(SseEvents.comment("keep-alive"));
+            if (conversationLastSeq > lastQueuedSeq) {
+                requestCatchUp();
+            }
+            pump();
         });
     }
 
     /** Ends the stream from the server's side, e.g. at shutdown; the client resumes elsewhere with Last-Event-ID. */
     void complete() {
+        end();
+    }
+
+    @Override
+    public void onWritePossible() {
+        locked(() -> {
+            progressed = true;
+            pump();
+        });
+    }
+
+    @Override
+    public void onError(Throwable ex) {
+        end();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        locked(() -> {
+            closed = true;
+            discardPending();
+        });
+        release();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        // The stream reached its lifetime: it ends cleanly and the client resumes with Last-Event-ID.
+        end();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        end();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // not restarted
+    }
+
+    private boolean hasRoom() {
+        return pendingBytes < maxPendingBytes;
+    }
+
+    private void enqueue(byte[] event) {
+        pending.add(event);
+        pendingBytes += event.length;
+    }
+
+    private void requestCatchUp() {
+        catchUpWanted = true;
+        if (!closed && !catchUpRunning && hasRoom()) {
+            catchUpRunning = true;
+            catchUpWanted = false;
+            long from = lastQueuedSeq;
+            executor.execute(() -> readAfter(from));
+        }
+    }
+
+    /** Runs on the executor, outside the lock: Redis may take up to its timeout to answer. */
+    private void readAfter(long from) {
+        TimelinePage page;
+        try {
+            page = store.page(conversationId, from, null, CATCH_UP_BATCH);
+        } catch (DataAccessException ex) {
+            // Redis is away; the next doorbell, heartbeat or resubscription catches up from what was queued.
+            log.debug("Catch-up of a stream of {} deferred: {}", conversationId, ex.getMessage());
+            locked(() -> catchUpRunning = false);
+            return;
+        }
+        locked(() -> {
+            catchUpRunning = false;
+            if (closed) {
+                return;
+            }
+            boolean complete = true;
+            for (Message message : page.messages()) {
+                if (message.seq() <= lastQueuedSeq) {
+                    continue;
+                }
+                if (!hasRoom()) {
+                    complete = false;
+                    break;
+                }
+                enqueue(events.message(message));
+                lastQueuedSeq = message.seq();
+            }
+            if (!complete || page.hasMore()) {
+                catchUpWanted = true;
+            }
+            pump();
+        });
+    }
+
+    /** Writes queued events for as long as the socket takes them without blocking; the container calls back later. */
+    private void pump() {
+        try {
+            while (started && !closed && out.isReady()) {
+                byte[] next = pending.poll();
+                if (next != null) {
+                    pendingBytes -= next.length;
+                    out.write(next);
+                    flushNeeded = true;
+                } else if (flushNeeded) {
+                    flushNeeded = false;
+                    out.flush();
+                } else {
+                    break;
+                }
+            }
+        } catch (IOException | IllegalStateException ex) {
+            // The client went away: release the stream now rather than when the container notices.
+            end();
+            return;
+        }
+        if (catchUpWanted) {
+            requestCatchUp();
+        }
+    }
+
+    /** Ends the response (an error or a stall included: else the container would dispatch to its error page). */
+    private void end() {
         locked(() -> {
             if (!closed) {
                 closed = true;
-                emitter.complete();
+                discardPending();
+                try {
+                    async.complete();
+                } catch (IllegalStateException ex) {
+                    // already completed by the container
+                }
             }
         });
+        release();
+    }
+
+    private void discardPending() {
+        pending.clear();
+        pendingBytes = 0;
+    }
+
+    private void release() {
+        if (released.compareAndSet(false, true)) {
+            onRelease.accept(this);
+        }
     }
 
     private void locked(Runnable work) {
@@ -103,42 +298,6 @@ final class StreamSubscriber {
             work.run();
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void catchUpLocked() {
-        try {
-            while (!closed) {
-                TimelinePage page = store.page(conversationId, lastSeq, null, CATCH_UP_BATCH);
-                for (Message message : page.messages()) {
-                    send(message);
-                }
-                if (!page.hasMore()) {
-                    return;
-                }
-            }
-        } catch (DataAccessException ex) {
-            // Redis is away; the next doorbell, heartbeat or resubscription catches up from lastSeq.
-            log.debug("Catch-up of a stream of {} deferred: {}", conversationId, ex.getMessage());
-        }
-    }
-
-    private void send(Message message) {
-        if (!closed && emit(SseEmitter.event().id(Long.toString(message.seq())).name("message")
-                .data(message, MediaType.APPLICATION_JSON))) {
-            lastSeq = message.seq();
-        }
-    }
-
-    private boolean emit(SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-            return true;
-        } catch (IOException | IllegalStateException ex) {
-            // The client went away: release the stream now rather than when the container notices.
-            closed = true;
-            onGone.accept(this);
-            return false;
         }
     }
 }

@@ -15,6 +15,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +34,9 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI chatSequencerOpenApi() {
-        return new OpenAPI().info(new Info().title("chat-sequencer API").version("v1")
+        // A relative server URL: the document never echoes the Host header of whoever asked for it.
+        return new OpenAPI().servers(List.of(new Server().url("/").description("This service")))
+                .info(new Info().title("chat-sequencer API").version("v1")
                 .license(new License().name("Apache-2.0"))
                 .description("One atomic sequence counter per chat conversation. Every message takes the next "
                         + "`seq` of its conversation, so every client that sorts by `seq` sees the same timeline. "

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -37,8 +40,6 @@ import tools.jackson.core.exc.StreamReadException;
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
-
-    static final String TYPE_BASE = "https://chat-sequencer.dev/problems/";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -62,6 +63,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /** Tomcat refuses to parse more query parameters than its limit (1,000) when they are first asked for. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> tooManyParameters(InvalidParameterException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The query has too many or malformed parameters.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -96,12 +105,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Class<?> type = ex.getRequiredType() == null ? Object.class
+                : ClassUtils.resolvePrimitiveIfNecessary(ex.getRequiredType());
+        String name = ex.getPropertyName() == null ? "value" : ex.getPropertyName();
+        return handleExceptionInternal(ex, invalid(List.of(error(name, Number.class.isAssignableFrom(type)
+                ? "must be a plain decimal number" : "has the wrong type"))), headers, status, request);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(ex, PayloadTooLargeException.class) instanceof PayloadTooLargeException tooLarge) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    tooLarge.getMessage() + ".");
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        if (causedBy(ex, RequestBodyException.class) instanceof RequestBodyException refused) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(refused.status(), refused.getMessage());
+            problem.setType(ProblemTypes.of(refused.slug()));
+            return handleExceptionInternal(ex, problem, headers, refused.status(), request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
         return handleExceptionInternal(ex, problem, headers, status, request);
@@ -121,7 +140,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         String slug = ProblemTypes.slug(statusCode.value());
         if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
-            problem.setType(URI.create(TYPE_BASE + slug));
+            problem.setType(ProblemTypes.of(slug));
         }
         if (isMessagePost(request)) {
             metrics.rejected(slug);
@@ -157,13 +176,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String unreadableDetail(HttpMessageNotReadableException ex) {
         Throwable cause = causedBy(ex, JacksonException.class);
-        if (cause instanceof StreamReadException) {
-            return "The request body is not valid JSON.";
+        if (cause instanceof StreamReadException read) {
+            return read.getOriginalMessage().startsWith("Duplicate ")
+                    ? "The request body names a field twice: " + read.getOriginalMessage() + "."
+                    : "The request body is not valid JSON.";
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().get(jackson.getPath().size() - 1).getPropertyName();
             if (field != null) {
-                return "Field '" + field + "' has the wrong type.";
+                return cause instanceof InvalidTextException ? "Field '" + field + "' is not valid Unicode text "
+                        + "(it has an unpaired surrogate)." : "Field '" + field + "' has the wrong type.";
             }
         }
         return "The request body is missing or is not a JSON object of the expected shape.";

@@ -1,9 +1,15 @@
 package dev.chatsequencer.web;
 
+import java.net.URI;
 import java.util.Map;
 
-/** The stable last segment of each problem {@code type} URI, one per HTTP status the service answers with. */
-final class ProblemTypes {
+/**
+ * The stable problem {@code type} URIs: one per HTTP status for framework errors, and {@link #of(String)} for domain
+ * exceptions that name their own kind of failure.
+ */
+public final class ProblemTypes {
+
+    static final String BASE = "https://chat-sequencer.dev/problems/";
 
     private static final Map<Integer, String> SLUGS = Map.ofEntries(
             Map.entry(400, "invalid-request"),
@@ -11,13 +17,20 @@ final class ProblemTypes {
             Map.entry(404, "not-found"),
             Map.entry(405, "method-not-allowed"),
             Map.entry(406, "not-acceptable"),
+            Map.entry(408, "request-timeout"),
             Map.entry(413, "payload-too-large"),
             Map.entry(415, "unsupported-media-type"),
             Map.entry(422, "idempotency-conflict"),
+            Map.entry(429, "too-many-requests"),
             Map.entry(500, "internal-error"),
             Map.entry(503, "storage-unavailable"));
 
     private ProblemTypes() {
+    }
+
+    /** The type URI of a failure named {@code slug}, e.g. {@code too-many-streams}. */
+    public static URI of(String slug) {
+        return URI.create(BASE + slug);
     }
 
     static String slug(int status) {

@@ -1,0 +1,50 @@
+package dev.chatsequencer.web;
+
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Why a request body was refused before any handler saw it. Thrown from the body stream at the handler's first
+ * read, so the message converter fails and {@link ProblemHandler} answers with this status and problem type.
+ */
+class RequestBodyException extends IOException {
+
+    private final HttpStatus status;
+    private final String slug;
+    private final boolean unreadRemains;
+
+    private RequestBodyException(HttpStatus status, String slug, String detail, boolean unreadRemains) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.unreadRemains = unreadRemains;
+    }
+
+    static RequestBodyException tooLarge(long limit) {
+        return new RequestBodyException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                "The request body exceeds the limit of " + limit + " bytes.", true);
+    }
+
+    static RequestBodyException tooSlow(long seconds) {
+        return new RequestBodyException(HttpStatus.REQUEST_TIMEOUT, "request-timeout",
+                "The request body did not arrive within " + seconds + " s.", true);
+    }
+
+    static RequestBodyException notUtf8() {
+        return new RequestBodyException(HttpStatus.BAD_REQUEST, "invalid-request",
+                "The request body is not valid UTF-8.", false);
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    /** True when part of the body was never read, so the connection cannot carry another request. */
+    boolean unreadRemains() {
+        return unreadRemains;
+    }
+}
