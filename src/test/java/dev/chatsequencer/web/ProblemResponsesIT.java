@@ -61,7 +61,13 @@ class ProblemResponsesIT {
                 Arguments.of("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"{x}\"}",
                         "clientMessageId must be 1-128 characters"),
                 Arguments.of("{\"senderId\":\"alice\",\"body\":\"" + "x".repeat(4097) + "\"}",
-                        "body must be at most 4096 characters"));
+                        "body must be at most 4096 characters"),
+                Arguments.of("{\"senderId\":\"a\",\"body\":\"x\\ud800y\",\"clientMessageId\":\"s1\"}",
+                        "Field 'body' is not valid Unicode text"),
+                Arguments.of("{\"senderId\":\"a\",\"body\":\"x\\udc00\\ud800y\"}", "not valid Unicode text"),
+                Arguments.of("{\"senderId\":\"a\",\"body\":\"ends high \\ud83d\"}", "not valid Unicode text"),
+                Arguments.of("{\"senderId\":\"alice\",\"senderId\":\"mallory\",\"body\":\"hi\"}",
+                        "names a field twice"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,109 @@
+package dev.chatsequencer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatsequencer.HealthProbe;
+import dev.chatsequencer.RawHttp;
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.TestIds;
+import dev.chatsequencer.TestInstances;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Clients that send their request body slowly, or a body over the limit slowly, against an instance with only 20
+ * request threads: twice as many such clients must leave it responsive, and each is answered by its deadline.
+ */
+@RedisIntegrationTest
+@Timeout(60)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlowClientsIT {
+
+    static final int ATTACKERS = 40;
+
+    @Autowired
+    LettuceConnectionFactory connectionFactory;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    ConfigurableApplicationContext instance;
+    int port;
+
+    @BeforeAll
+    void startInstance() {
+        instance = TestInstances.start(connectionFactory.getHostName(), connectionFactory.getPort(),
+                "server.tomcat.threads.max=20", "chat.web.body-timeout=2s");
+        port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    void stopInstance() {
+        instance.close();
+    }
+
+    @Test
+    void trickledBodiesHoldNoThreadAndGet408ProblemAtTheirDeadline() throws Exception {
+        String conversation = TestIds.conversation();
+        List<RawHttp> attackers = new ArrayList<>();
+        try {
+            for (int i = 0; i < ATTACKERS; i++) {
+                attackers.add(RawHttp.connect(port).send(postHead(conversation, 60) + "{\"senderId\":\"a\","));
+            }
+
+            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+            for (RawHttp attacker : attackers) {
+                RawHttp.Response response = attacker.read();
+                assertThat(response.status()).isEqualTo(408);
+                assertThat(response.body()).contains("https://chat-sequencer.dev/problems/request-timeout");
+            }
+        } finally {
+            closeAll(attackers);
+        }
+        assertThat(redis.keys("chat:{" + conversation + "}:*")).isEmpty();
+    }
+
+    @Test
+    void bodyDeclaredOverTheLimitIsRefusedAtOnceAndItsRestIsNeverWaitedFor() throws Exception {
+        String conversation = TestIds.conversation();
+        List<RawHttp> attackers = new ArrayList<>();
+        try {
+            for (int i = 0; i < ATTACKERS; i++) {
+                attackers.add(RawHttp.connect(port).send(postHead(conversation, 1_000_000) + "{\"senderId\":"));
+            }
+
+            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+            for (RawHttp attacker : attackers) {
+                RawHttp.Response response = attacker.read();
+                assertThat(response.status()).isEqualTo(413);
+                assertThat(response.body()).contains("https://chat-sequencer.dev/problems/payload-too-large");
+                assertThat(attacker.closedByServerWithin(Duration.ofSeconds(2))).isTrue();
+            }
+            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+        } finally {
+            closeAll(attackers);
+        }
+        assertThat(redis.keys("chat:{" + conversation + "}:*")).isEmpty();
+    }
+
+    private static String postHead(String conversation, int contentLength) {
+        return "POST /v1/conversations/" + conversation + "/messages HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n";
+    }
+
+    private static void closeAll(List<RawHttp> connections) throws Exception {
+        for (RawHttp connection : connections) {
+            connection.close();
+        }
+    }
+}
