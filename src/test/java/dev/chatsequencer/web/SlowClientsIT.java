@@ -96,6 +96,22 @@ class SlowClientsIT {
         assertThat(redis.keys("chat:{" + conversation + "}:*")).isEmpty();
     }
 
+    @Test
+    void connectionThatStopsSendingItsHeadersIsClosedAfterTheDefaultDeadline() throws Exception {
+        List<RawHttp> attackers = new ArrayList<>();
+        try {
+            for (int i = 0; i < ATTACKERS; i++) {
+                attackers.add(RawHttp.connect(port).send("GET /v1/conversations/x/messages HTTP/1.1\r\nHost: loc"));
+            }
+
+            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+            // application.yml's server.tomcat.connection-timeout (10 s), not Tomcat's own minute
+            assertThat(attackers.get(0).closedByServerWithin(Duration.ofSeconds(12))).isTrue();
+        } finally {
+            closeAll(attackers);
+        }
+    }
+
     private static String postHead(String conversation, int contentLength) {
         return "POST /v1/conversations/" + conversation + "/messages HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n";
