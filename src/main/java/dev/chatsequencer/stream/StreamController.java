@@ -1,15 +1,17 @@
 package dev.chatsequencer.stream;
 
 import dev.chatsequencer.web.Identifier;
+import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.io.IOException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -47,6 +49,14 @@ class StreamController {
                     schema = @Schema(example = "id: 42\nevent: message\ndata: {\"conversationId\":\"dm_demo\","
                             + "\"seq\":42,\"senderId\":\"alice\",\"body\":\"Hi\",\"clientMessageId\":null,"
                             + "\"sentAt\":\"2026-11-28T13:23:09.176Z\"}\n\n")))
+    @ApiResponse(responseCode = "429", description = "This client already holds as many live streams as one "
+            + "client may; has Retry-After", headers = @Header(name = "Retry-After", description = "Seconds"),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "503", description = "This instance holds as many live streams as it may, or Redis "
+            + "is unreachable; has Retry-After", headers = @Header(name = "Retry-After", description = "Seconds"),
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     void stream(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @Parameter(description = "The last seq the client has; wins over `after`")

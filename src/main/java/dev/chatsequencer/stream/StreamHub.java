@@ -5,8 +5,6 @@ import dev.chatsequencer.message.Message;
 import dev.chatsequencer.message.MessageCodec;
 import dev.chatsequencer.message.MessageStore;
 import dev.chatsequencer.redis.ConversationKeys;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,7 +58,7 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
 
     StreamHub(MessageStore store, MessageCodec codec, SseEvents events, ConversationKeys keys,
             RedisMessageListenerContainer container, AsyncTaskExecutor applicationTaskExecutor,
-            StreamAdmission admission, ChatProperties properties, MeterRegistry registry) {
+            StreamAdmission admission, ChatProperties properties) {
         this.store = store;
         this.codec = codec;
         this.events = events;
@@ -70,8 +68,6 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
         this.admission = admission;
         this.timeoutMillis = properties.stream().timeout().toMillis();
         this.maxPendingBytes = Math.toIntExact(properties.stream().maxPendingBytes().toBytes());
-        Gauge.builder("chat.streams.active", admission, StreamAdmission::active)
-                .description("Live streams open on this instance").register(registry);
     }
 
     /**
@@ -97,7 +93,7 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
             async = request.startAsync(request, response);
             async.setTimeout(timeoutMillis);
         } catch (RuntimeException ex) {
-            admission.release(client);
+            admission.cancel(client);
             throw ex;
         }
         ServletOutputStream out = response.getOutputStream();
@@ -154,8 +150,8 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
         }));
     }
 
-    private void release(StreamSubscriber subscriber) {
-        admission.release(subscriber.client());
+    private void release(StreamSubscriber subscriber, StreamEnd reason) {
+        admission.release(subscriber.client(), reason);
         streams.computeIfPresent(subscriber.conversationId(), (id, subscribers) -> {
             subscribers.remove(subscriber);
             return subscribers.isEmpty() ? null : subscribers;

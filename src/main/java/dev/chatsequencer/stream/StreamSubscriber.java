@@ -13,7 +13,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -44,7 +44,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     private final SseEvents events;
     private final Executor executor;
     private final int maxPendingBytes;
-    private final Consumer<StreamSubscriber> onRelease;
+    private final BiConsumer<StreamSubscriber, StreamEnd> onRelease;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean released = new AtomicBoolean();
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
@@ -64,7 +64,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
      */
     StreamSubscriber(String conversationId, String client, AsyncContext async, ServletOutputStream out,
             MessageStore store, SseEvents events, Executor executor, int maxPendingBytes, String greeting, long after,
-            Consumer<StreamSubscriber> onRelease) {
+            BiConsumer<StreamSubscriber, StreamEnd> onRelease) {
         this.conversationId = conversationId;
         this.client = client;
         this.async = async;
@@ -130,7 +130,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
             }
             if (!pending.isEmpty() && !progressed) {
                 log.debug("Ending a stalled stream of {} for {}", conversationId, client);
-                end();
+                end(StreamEnd.STALLED);
                 return;
             }
             progressed = pending.isEmpty();
@@ -144,7 +144,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
 
     /** Ends the stream from the server's side, e.g. at shutdown; the client resumes elsewhere with Last-Event-ID. */
     void complete() {
-        end();
+        end(StreamEnd.SERVER);
     }
 
     @Override
@@ -157,7 +157,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
 
     @Override
     public void onError(Throwable ex) {
-        end();
+        end(StreamEnd.CLIENT_GONE);
     }
 
     @Override
@@ -166,18 +166,18 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
             closed = true;
             discardPending();
         });
-        release();
+        release(StreamEnd.CLIENT_GONE);
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
         // The stream reached its lifetime: it ends cleanly and the client resumes with Last-Event-ID.
-        end();
+        end(StreamEnd.TIMEOUT);
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        end();
+        end(StreamEnd.CLIENT_GONE);
     }
 
     @Override
@@ -210,9 +210,12 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
         try {
             page = store.page(conversationId, from, null, CATCH_UP_BATCH);
         } catch (DataAccessException ex) {
-            // Redis is away; the next doorbell, heartbeat or resubscription catches up from what was queued.
+            // Redis is away; the next doorbell, heartbeat or resubscription retries from what was queued.
             log.debug("Catch-up of a stream of {} deferred: {}", conversationId, ex.getMessage());
-            locked(() -> catchUpRunning = false);
+            locked(() -> {
+                catchUpRunning = false;
+                catchUpWanted = true;
+            });
             return;
         }
         locked(() -> {
@@ -257,7 +260,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
             }
         } catch (IOException | IllegalStateException ex) {
             // The client went away: release the stream now rather than when the container notices.
-            end();
+            end(StreamEnd.CLIENT_GONE);
             return;
         }
         if (catchUpWanted) {
@@ -266,7 +269,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     }
 
     /** Ends the response (an error or a stall included: else the container would dispatch to its error page). */
-    private void end() {
+    private void end(StreamEnd reason) {
         locked(() -> {
             if (!closed) {
                 closed = true;
@@ -278,7 +281,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
                 }
             }
         });
-        release();
+        release(reason);
     }
 
     private void discardPending() {
@@ -286,9 +289,9 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
         pendingBytes = 0;
     }
 
-    private void release() {
+    private void release(StreamEnd reason) {
         if (released.compareAndSet(false, true)) {
-            onRelease.accept(this);
+            onRelease.accept(this, reason);
         }
     }
 

@@ -54,13 +54,16 @@ public class OpenApiConfiguration {
     private void addProblems(Operation operation) {
         ApiResponses responses = operation.getResponses();
         responses.putIfAbsent("400", problem("Invalid identifier, query value or request body"));
-        ApiResponse unavailable = problem("Redis is unreachable or timed out; nothing was changed, retry later")
+        ApiResponse unavailable = problem("Redis is unreachable or timed out. The outcome of a write is unknown: "
+                + "retry it (a post with the same clientMessageId is always safe to retry)")
                 .addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
                         .schema(new IntegerSchema()));
         responses.putIfAbsent("503", unavailable);
         if (operation.getRequestBody() != null) {
             responses.putIfAbsent("413", problem("Request body over the size limit (64 KiB by default)"));
             responses.putIfAbsent("415", problem("Request body is not application/json"));
+            responses.putIfAbsent("408", problem("Request body did not arrive in full within the body timeout "
+                    + "(10 s by default)"));
         }
     }
 

@@ -105,12 +105,14 @@ class StreamAbuseIT {
     @Test
     void stalledStreamIsReleasedAndItsServerSideClosed() throws Exception {
         String stalled = TestIds.conversation();
+        double stalledBefore = counter("chat.streams.ended", "reason", "stalled");
         try (RawHttp neverReads = openStream("127.0.0.4", stalled, 4096)) {
             await().atMost(PATIENCE).until(() -> activeStreams() == 1);
 
             postMany(stalled, 600);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> activeStreams() == 0);
+            assertThat(counter("chat.streams.ended", "reason", "stalled")).isEqualTo(stalledBefore + 1);
         }
     }
 
@@ -133,6 +135,8 @@ class StreamAbuseIT {
             RawHttp.Response full = request("127.0.0.5", conversation);
             assertThat(full.status()).isEqualTo(503);
             assertThat(full.body()).contains("\"type\":\"https://chat-sequencer.dev/problems/streams-at-capacity\"");
+            assertThat(counter("chat.streams.refused", "limit", "client")).isEqualTo(1);
+            assertThat(counter("chat.streams.refused", "limit", "instance")).isEqualTo(1);
             HealthProbe.assertAnswersPromptly(baseUrl());
 
             held.remove(0).close();
@@ -190,6 +194,10 @@ class StreamAbuseIT {
 
     private String streamUrl(String conversation) {
         return baseUrl() + "/v1/conversations/" + conversation + "/stream?after=0";
+    }
+
+    private double counter(String name, String tag, String value) {
+        return instance.getBean(MeterRegistry.class).get(name).tag(tag, value).counter().count();
     }
 
     private double activeStreams() {

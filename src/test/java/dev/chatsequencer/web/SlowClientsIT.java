@@ -55,12 +55,8 @@ class SlowClientsIT {
     @Test
     void trickledBodiesHoldNoThreadAndGet408ProblemAtTheirDeadline() throws Exception {
         String conversation = TestIds.conversation();
-        List<RawHttp> attackers = new ArrayList<>();
+        List<RawHttp> attackers = attack(postHead(conversation, 60) + "{\"senderId\":\"a\",");
         try {
-            for (int i = 0; i < ATTACKERS; i++) {
-                attackers.add(RawHttp.connect(port).send(postHead(conversation, 60) + "{\"senderId\":\"a\","));
-            }
-
             HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
             for (RawHttp attacker : attackers) {
                 RawHttp.Response response = attacker.read();
@@ -76,12 +72,8 @@ class SlowClientsIT {
     @Test
     void bodyDeclaredOverTheLimitIsRefusedAtOnceAndItsRestIsNeverWaitedFor() throws Exception {
         String conversation = TestIds.conversation();
-        List<RawHttp> attackers = new ArrayList<>();
+        List<RawHttp> attackers = attack(postHead(conversation, 1_000_000) + "{\"senderId\":");
         try {
-            for (int i = 0; i < ATTACKERS; i++) {
-                attackers.add(RawHttp.connect(port).send(postHead(conversation, 1_000_000) + "{\"senderId\":"));
-            }
-
             HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
             for (RawHttp attacker : attackers) {
                 RawHttp.Response response = attacker.read();
@@ -98,18 +90,23 @@ class SlowClientsIT {
 
     @Test
     void connectionThatStopsSendingItsHeadersIsClosedAfterTheDefaultDeadline() throws Exception {
-        List<RawHttp> attackers = new ArrayList<>();
+        List<RawHttp> attackers = attack("GET /v1/conversations/x/messages HTTP/1.1\r\nHost: loc");
         try {
-            for (int i = 0; i < ATTACKERS; i++) {
-                attackers.add(RawHttp.connect(port).send("GET /v1/conversations/x/messages HTTP/1.1\r\nHost: loc"));
-            }
-
             HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
             // application.yml's server.tomcat.connection-timeout (10 s), not Tomcat's own minute
             assertThat(attackers.get(0).closedByServerWithin(Duration.ofSeconds(12))).isTrue();
         } finally {
             closeAll(attackers);
         }
+    }
+
+    /** Opens the attackers' connections, each sending the start of a request and then nothing. */
+    private List<RawHttp> attack(String start) throws Exception {
+        List<RawHttp> attackers = new ArrayList<>();
+        for (int i = 0; i < ATTACKERS; i++) {
+            attackers.add(RawHttp.connect(port).send(start));
+        }
+        return attackers;
     }
 
     private static String postHead(String conversation, int contentLength) {
