@@ -28,9 +28,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Reads every request body in full, without blocking a thread, before any handler runs: the body arrives through
- * non-blocking servlet reads, and only once it is complete is the request dispatched on to Spring MVC. A client that
- * trickles its body therefore holds a connection but no thread, and no longer than {@code chat.web.body-timeout}.
+ * Reads every request body in full, without blocking a thread, before any handler runs. A body that arrived with the
+ * headers (the common case for a small post) is taken as it is; any other arrives through non-blocking servlet reads,
+ * and only once it is complete is the request dispatched on to Spring MVC. A client that trickles its body therefore
+ * holds a connection but no thread, and no longer than {@code chat.web.body-timeout}.
  *
  * <p>The body is also checked on the way: at most {@code chat.web.max-request-size} bytes (a declared Content-Length
  * over it is refused without reading), and strict UTF-8 (overlong forms and encoded surrogates included), so that
@@ -40,6 +41,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyFilter extends OncePerRequestFilter {
+
+    /** A request attribute: {@code TRUE} when the whole body is already in the server's buffer, so reading is instant. */
+    static final String BODY_ARRIVED = RequestBodyFilter.class.getName() + ".arrived";
 
     /** A request attribute: a {@link Runnable} that makes the server close the connection instead of draining it. */
     static final String STOP_READING = RequestBodyFilter.class.getName() + ".stopReading";
@@ -70,6 +74,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } else if (request.getContentLengthLong() > limit) {
             handle(request, response, chain, Body.refused(RequestBodyException.tooLarge(limit)));
+        } else if (Boolean.TRUE.equals(request.getAttribute(BODY_ARRIVED))) {
+            handle(request, response, chain, Body.of(request.getInputStream().readAllBytes()));
         } else {
             AsyncContext async = request.startAsync(request, response);
             async.setTimeout(timeoutMillis);
@@ -105,6 +111,11 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
     /** A body read in full, or the reason it was refused. */
     private record Body(byte[] bytes, RequestBodyException refusal) {
+
+        /** A body read in full: strict UTF-8, or refused. */
+        static Body of(byte[] bytes) {
+            return isUtf8(bytes) ? new Body(bytes, null) : refused(RequestBodyException.notUtf8());
+        }
 
         static Body refused(RequestBodyException refusal) {
             return new Body(null, refusal);
@@ -142,8 +153,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
         @Override
         public void onAllDataRead() {
-            byte[] body = bytes.toByteArray();
-            dispatch(isUtf8(body) ? new Body(body, null) : Body.refused(RequestBodyException.notUtf8()));
+            dispatch(Body.of(bytes.toByteArray()));
         }
 
         @Override

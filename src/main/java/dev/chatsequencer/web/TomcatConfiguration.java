@@ -18,8 +18,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * What the servlet API cannot say to Tomcat: stop reading a refused request body, and answer the errors Tomcat
- * raises itself (a malformed request line, an oversized header, too many parameters, an error no handler caught)
+ * What the servlet API cannot say to Tomcat: whether a request body has arrived, stop reading a refused one, and
+ * answer the errors Tomcat raises itself (a malformed request line, an oversized header, too many parameters, an error no handler caught)
  * with an RFC 9457 problem instead of its HTML page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,26 +28,36 @@ class TomcatConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatProblemsAndRefusedBodies() {
         return factory -> {
-            factory.addContextValves(new StopReadingValve());
+            factory.addContextValves(new RequestBodyValve());
             factory.addContextCustomizers(context ->
                     ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemReportValve.class.getName()));
         };
     }
 
     /**
-     * Gives each request a way to tell Tomcat that the rest of its body will not be read. Without it Tomcat drains
-     * what is left of a refused body after the response, on a blocking thread, for as long as the client trickles it.
+     * Tells {@link RequestBodyFilter} what only Tomcat knows. Whether the whole body already arrived with the headers
+     * (as a small JSON post almost always does): then reading it cannot block, and the filter skips the asynchronous
+     * round trip. And a way to stop reading a refused body: without it Tomcat drains what is left after the response,
+     * on a blocking thread, for as long as the client trickles it.
      */
-    static final class StopReadingValve extends ValveBase {
+    static final class RequestBodyValve extends ValveBase {
 
-        StopReadingValve() {
+        RequestBodyValve() {
             super(true);
         }
 
         @Override
         public void invoke(Request request, Response response) throws IOException, ServletException {
+            org.apache.coyote.Request coyote = request.getCoyoteRequest();
+            long declared = coyote.getContentLengthLong();
+            if (declared > 0) {
+                coyote.action(ActionCode.AVAILABLE, Boolean.FALSE);
+                if (coyote.getAvailable() >= declared) {
+                    request.setAttribute(RequestBodyFilter.BODY_ARRIVED, Boolean.TRUE);
+                }
+            }
             request.setAttribute(RequestBodyFilter.STOP_READING, (Runnable) () ->
-                    request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null));
+                    coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null));
             getNext().invoke(request, response);
         }
     }
