@@ -65,8 +65,10 @@ wait_http() { # port
 }
 
 start_service() { # java_home
+    # the stream load opens all its streams from one address: lift the per-client and per-instance stream limits
     "$1/bin/java" $JVM_OPTS -jar "$SVC_JAR" --server.port=$SVC_PORT --spring.data.redis.host=127.0.0.1 \
-        --spring.data.redis.port=$REDIS_PORT > "$OUT/service.log" 2>&1 &
+        --spring.data.redis.port=$REDIS_PORT --chat.stream.max-per-client="$STREAMS" \
+        --chat.stream.max-per-instance="$STREAMS" > "$OUT/service.log" 2>&1 &
     SVC_PID=$!
     wait_http $SVC_PORT
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Hostile-client attacks against a running chat-sequencer, loopback only, each bounded in time and size.
 
-For each attack it reports the liveness probe's worst latency while the attack runs (a fresh connection every
-250 ms, as an orchestrator probes), how many probes took over 1 s or failed, the heap after a full GC with the
+For each attack it reports the health probes' worst latency while the attack runs (liveness and readiness in turn,
+a fresh connection every 250 ms, as an orchestrator probes), how many probes took over 1 s or failed, the heap after a full GC with the
 attack's connections still held, and what the attack left behind. Usage: attacks.py <port> <pid> [attack ...]
 """
 import http.client
@@ -27,11 +27,11 @@ def heap_mb():
     return int(used.group(1)) // 1024 if used else -1
 
 
-def probe_once(timeout=5.0):
+def probe_once(timeout=5.0, path="/actuator/health/liveness"):
     started = time.monotonic()
     try:
         conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
-        conn.request("GET", "/actuator/health/liveness")
+        conn.request("GET", path)
         ok = conn.getresponse().status == 200
         conn.close()
     except OSError:
@@ -40,7 +40,7 @@ def probe_once(timeout=5.0):
 
 
 class Prober(threading.Thread):
-    """Probes liveness every 250 ms until stopped."""
+    """Probes liveness and readiness (which pings Redis) in turn, every 250 ms, until stopped."""
 
     def __init__(self):
         super().__init__(daemon=True)
@@ -49,9 +49,10 @@ class Prober(threading.Thread):
 
     def run(self):
         started = time.monotonic()
+        paths = ["/actuator/health/liveness", "/actuator/health/readiness"]
         while not self.stopping.is_set():
             at = time.monotonic() - started
-            self.samples.append(probe_once() + (at,))
+            self.samples.append(probe_once(path=paths[len(self.samples) % 2]) + (at,))
             self.stopping.wait(0.25)
 
     def stop(self):

@@ -78,8 +78,11 @@ class TomcatConfiguration {
             }
             HttpStatus known = HttpStatus.resolve(status);
             String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-            String detail = status == 400 ? "The request line, a header or the parameters are malformed or over a limit."
-                    : status >= 500 ? "An unexpected error occurred." : title + ".";
+            String detail = switch (status) {
+                case 400 -> "The request line, a header or the parameters are malformed or over a limit.";
+                case 500 -> "An unexpected error occurred.";
+                default -> title + ".";
+            };
             String problem = "{\"type\":\"" + ProblemTypes.of(ProblemTypes.slug(status)) + "\",\"title\":\"" + title
                     + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
             try {
