@@ -81,10 +81,12 @@ def post(conversation, body, conn=None):
 
 
 def raw(data, rcvbuf=0):
+    """A connection from the attacker, who is another client than the prober: 127.0.0.2 on the loopback."""
     s = socket.socket()
     if rcvbuf:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
     s.settimeout(5)
+    s.bind(("127.0.0.2", 0))
     s.connect(("127.0.0.1", PORT))
     s.sendall(data)
     return s
@@ -195,9 +197,30 @@ def attack_slow_headers():
     return "1,000 connections trickling headers 1 byte / 2 s", sockets
 
 
+def attack_connection_flood():
+    sockets, refused = [], 0
+    for _ in range(9000):
+        try:
+            sockets.append(raw(b"GET /v1/conversations/x/messages HTTP/1.1\r\nHost: a\r\nX-A: "))
+        except OSError:
+            refused += 1
+    hold(12, sockets, b"a")
+    open_now = 0
+    for s in sockets:
+        s.setblocking(False)
+        try:
+            open_now += 0 if s.recv(1) == b"" else 1
+        except BlockingIOError:
+            open_now += 1
+        except OSError:
+            pass
+    return "9,000 connections trickling headers: %d still open after 12 s" % open_now, sockets
+
+
 ATTACKS = [("head-flood", attack_head_flood), ("stalled-reader", attack_stalled_reader),
            ("slow-bodies", attack_slow_bodies), ("oversized-trickle", attack_oversized_trickle),
-           ("stream-flood", attack_stream_flood), ("slow-headers", attack_slow_headers)]
+           ("stream-flood", attack_stream_flood), ("slow-headers", attack_slow_headers),
+           ("connection-flood", attack_connection_flood)]
 
 print("| attack | health worst (ms) | probes > 1 s or failed | heap before -> during (MB) | outcome |")
 print("|---|---|---|---|---|")

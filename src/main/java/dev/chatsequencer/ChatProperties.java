@@ -31,10 +31,11 @@ public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull 
 
     /**
      * Limits applied to HTTP requests before they reach a controller: a body must arrive in full, at most
-     * {@code maxRequestSize}, within {@code bodyTimeout} of the request's headers.
+     * {@code maxRequestSize}, within {@code bodyTimeout} of the request's headers; one client address may hold at
+     * most {@code maxConnectionsPerClient} connections (0: no cap).
      */
     public record Web(@NotNull DataSize maxRequestSize, @NotNull Duration bodyTimeout,
-            @Positive int retryAfterSeconds) {
+            @PositiveOrZero int maxConnectionsPerClient, @Positive int retryAfterSeconds) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.chatsequencer.web;
 
+import dev.chatsequencer.ChatProperties;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,16 +19,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * What the servlet API cannot say to Tomcat: whether a request body has arrived, stop reading a refused one, and
- * answer the errors Tomcat raises itself (a malformed request line, an oversized header, too many parameters, an error no handler caught)
+ * What the servlet API cannot say to Tomcat: cap the connections of one client, whether a request body has arrived,
+ * stop reading a refused one, and answer the errors Tomcat raises itself (a malformed request line, an oversized header, too many parameters, an error no handler caught)
  * with an RFC 9457 problem instead of its HTML page.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatProblemsAndRefusedBodies() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatProblemsAndRefusedBodies(ChatProperties properties) {
+        int maxConnectionsPerClient = properties.web().maxConnectionsPerClient();
         return factory -> {
+            factory.setProtocol(ClientLimitedNioProtocol.class.getName());
+            factory.addConnectorCustomizers(connector -> ((ClientLimitedNioProtocol) connector.getProtocolHandler())
+                    .setMaxConnectionsPerClient(maxConnectionsPerClient));
             factory.addContextValves(new RequestBodyValve());
             factory.addContextCustomizers(context ->
                     ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemReportValve.class.getName()));

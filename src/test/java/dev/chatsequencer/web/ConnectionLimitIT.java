@@ -1,0 +1,81 @@
+package dev.chatsequencer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.chatsequencer.HealthProbe;
+import dev.chatsequencer.RawHttp;
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.TestInstances;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * One client address that holds connections open by trickling headers can fill no more than its share of the
+ * connector: past {@code chat.web.max-connections-per-client} its connections are closed at once, and other
+ * clients (127.0.0.1 here, the attacker is 127.0.0.2) are served as usual.
+ */
+@RedisIntegrationTest
+@Timeout(60)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConnectionLimitIT {
+
+    static final int LIMIT = 20;
+
+    @Autowired
+    LettuceConnectionFactory connectionFactory;
+
+    ConfigurableApplicationContext instance;
+    int port;
+
+    @BeforeAll
+    void startInstance() {
+        instance = TestInstances.start(connectionFactory.getHostName(), connectionFactory.getPort(),
+                "chat.web.max-connections-per-client=" + LIMIT);
+        port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    void stopInstance() {
+        instance.close();
+    }
+
+    @Test
+    void clientOverItsConnectionLimitIsClosedAtOnceAndOthersAreServed() throws Exception {
+        List<RawHttp> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < LIMIT; i++) {
+                held.add(slowHeaders());
+            }
+            try (RawHttp over = slowHeaders()) {
+                assertThat(over.closedByServerWithin(Duration.ofSeconds(2))).isTrue();
+            }
+            assertThat(held.get(0).closedByServerWithin(Duration.ofMillis(200))).isFalse();
+            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+
+            held.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                try (RawHttp again = slowHeaders()) {
+                    return !again.closedByServerWithin(Duration.ofMillis(300));
+                }
+            });
+        } finally {
+            for (RawHttp connection : held) {
+                connection.close();
+            }
+        }
+    }
+
+    private RawHttp slowHeaders() throws Exception {
+        return RawHttp.connect("127.0.0.2", port, 0).send("GET /v1/conversations/x/messages HTTP/1.1\r\nHost: lo");
+    }
+}
