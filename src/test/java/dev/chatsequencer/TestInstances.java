@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /** Starts further instances of the service on a random port, against a given Redis, as a cluster of them would run. */
 public final class TestInstances {
@@ -24,7 +25,16 @@ public final class TestInstances {
         return new SpringApplicationBuilder(SequencerApplication.class).run(arguments.toArray(String[]::new));
     }
 
+    /** Starts an instance against the Redis the test's own application context uses. */
+    public static ConfigurableApplicationContext start(LettuceConnectionFactory redis, String... properties) {
+        return start(redis.getHostName(), redis.getPort(), properties);
+    }
+
+    public static int port(ConfigurableApplicationContext instance) {
+        return Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+    }
+
     public static String baseUrl(ConfigurableApplicationContext instance) {
-        return "http://localhost:" + instance.getEnvironment().getProperty("local.server.port");
+        return "http://localhost:" + port(instance);
     }
 }

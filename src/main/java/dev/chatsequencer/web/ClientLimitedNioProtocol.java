@@ -72,7 +72,8 @@ public class ClientLimitedNioProtocol extends Http11NioProtocol {
             }
         }
 
-        private final class CountingConnections extends ConcurrentHashMap<SocketChannel, SocketWrapperBase<NioChannel>> {
+        private final class CountingConnections
+                extends ConcurrentHashMap<SocketChannel, SocketWrapperBase<NioChannel>> {
 
             private final Map<SocketChannel, InetAddress> clients = new ConcurrentHashMap<>();
 

@@ -30,7 +30,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyFilter extends OncePerRequestFilter {
 
-    /** A request attribute: {@code TRUE} when the whole body is already in the server's buffer, so reading is instant. */
+    /** A request attribute: {@code TRUE} when the whole body is in the server's buffer, so reading cannot block. */
     static final String BODY_ARRIVED = RequestBodyFilter.class.getName() + ".arrived";
 
     /** A request attribute: a {@link Runnable} that makes the server close the connection instead of draining it. */
@@ -55,7 +55,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(BODY) instanceof ReadBody body) {
+        boolean asyncDispatch = request.getDispatcherType() == DispatcherType.ASYNC;
+        if (asyncDispatch && request.getAttribute(BODY) instanceof ReadBody body) {
             request.removeAttribute(BODY);
             handle(request, response, chain, body);
         } else if (request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request)) {

@@ -20,14 +20,14 @@ import org.springframework.http.MediaType;
 
 /**
  * What the servlet API cannot say to Tomcat: cap the connections of one client, whether a request body has arrived,
- * stop reading a refused one, and answer the errors Tomcat raises itself (a malformed request line, an oversized header, too many parameters, an error no handler caught)
- * with an RFC 9457 problem instead of its HTML page.
+ * stop reading a refused one, and answer the errors Tomcat raises itself (a malformed request line, an oversized
+ * header, too many parameters, an error no handler caught) with an RFC 9457 problem instead of its HTML page.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatProblemsAndRefusedBodies(ChatProperties properties) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatLimitsAndProblems(ChatProperties properties) {
         int maxConnectionsPerClient = properties.web().maxConnectionsPerClient();
         return factory -> {
             factory.setProtocol(ClientLimitedNioProtocol.class.getName());

@@ -63,8 +63,7 @@ class LiveStreamIT {
 
     @BeforeAll
     void startSecondInstance() {
-        second = TestInstances.start(connectionFactory.getHostName(), connectionFactory.getPort(),
-                "chat.stream.heartbeat-interval=200ms");
+        second = TestInstances.start(connectionFactory, "chat.stream.heartbeat-interval=200ms");
         secondHttp = RestTestClient.bindToServer().baseUrl(TestInstances.baseUrl(second)).build();
     }
 
@@ -158,8 +157,7 @@ class LiveStreamIT {
 
     @Test
     void shutdownCompletesOpenStreamsSoTheInstanceStopsQuickly() throws Exception {
-        ConfigurableApplicationContext third = TestInstances.start(connectionFactory.getHostName(),
-                connectionFactory.getPort());
+        ConfigurableApplicationContext third = TestInstances.start(connectionFactory);
         try (SseTestClient stream = SseTestClient.open(streamUrl(third, conversation, ""), null)) {
             await().atMost(PATIENCE).until(() -> !stream.comments().isEmpty());
 
@@ -173,8 +171,7 @@ class LiveStreamIT {
 
     @Test
     void streamPastItsTimeoutEndsCleanlyAndIsReleased() throws Exception {
-        ConfigurableApplicationContext shortLived = TestInstances.start(connectionFactory.getHostName(),
-                connectionFactory.getPort(), "chat.stream.timeout=500ms");
+        ConfigurableApplicationContext shortLived = TestInstances.start(connectionFactory, "chat.stream.timeout=500ms");
         try (SseTestClient stream = SseTestClient.open(streamUrl(shortLived, conversation, ""), null)) {
             MeterRegistry metrics = shortLived.getBean(MeterRegistry.class);
 

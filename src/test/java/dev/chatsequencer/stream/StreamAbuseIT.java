@@ -52,10 +52,9 @@ class StreamAbuseIT {
 
     @BeforeAll
     void startInstance() {
-        instance = TestInstances.start(connectionFactory.getHostName(), connectionFactory.getPort(),
-                "chat.stream.heartbeat-interval=300ms", "chat.stream.max-per-client=3",
-                "chat.stream.max-per-instance=5");
-        port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+        instance = TestInstances.start(connectionFactory, "chat.stream.heartbeat-interval=300ms",
+                "chat.stream.max-per-client=3", "chat.stream.max-per-instance=5");
+        port = TestInstances.port(instance);
     }
 
     /** Streams of the previous test are released by its heartbeats; the limits below count from zero. */

@@ -39,9 +39,8 @@ class ConnectionLimitIT {
 
     @BeforeAll
     void startInstance() {
-        instance = TestInstances.start(connectionFactory.getHostName(), connectionFactory.getPort(),
-                "chat.web.max-connections-per-client=" + LIMIT);
-        port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+        instance = TestInstances.start(connectionFactory, "chat.web.max-connections-per-client=" + LIMIT);
+        port = TestInstances.port(instance);
     }
 
     @AfterAll
