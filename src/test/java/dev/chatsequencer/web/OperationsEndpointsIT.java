@@ -57,11 +57,23 @@ class OperationsEndpointsIT {
     }
 
     @Test
+    void httpRequestLatencyHasHistogramBucketsPerRoute() {
+        post(TestIds.conversation(), "{\"senderId\":\"alice\",\"body\":\"hi\"}");
+
+        assertThat(scrape()).containsPattern("(?m)^http_server_requests_seconds_bucket\\{[^}]*method=\"POST\""
+                + "[^}]*uri=\"/v1/conversations/\\{conversationId}/messages\",le=\"0\\.025\"} \\S+$");
+    }
+
+    @Test
     void onlyHealthInfoAndPrometheusAreExposed() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        http.get().uri("/actuator/info").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/info").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.build.artifact").isEqualTo("chat-sequencer")
+                .jsonPath("$.build.version").exists()
+                .jsonPath("$.git.commit.id").exists();
         for (String hidden : new String[] {"env", "beans", "configprops", "heapdump", "loggers", "metrics"}) {
             http.get().uri("/actuator/" + hidden).exchange().expectStatus().isNotFound();
         }
