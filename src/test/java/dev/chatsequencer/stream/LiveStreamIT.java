@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,12 +60,18 @@ class LiveStreamIT {
 
     ConfigurableApplicationContext second;
     RestTestClient secondHttp;
-    String conversation = TestIds.conversation();
+    /** A conversation of its own for each test: the class shares one application context and Redis. */
+    String conversation;
 
     @BeforeAll
     void startSecondInstance() {
         second = TestInstances.start(connectionFactory, "chat.stream.heartbeat-interval=200ms");
         secondHttp = RestTestClient.bindToServer().baseUrl(TestInstances.baseUrl(second)).build();
+    }
+
+    @BeforeEach
+    void newConversation() {
+        conversation = TestIds.conversation();
     }
 
     @AfterAll
@@ -74,7 +81,6 @@ class LiveStreamIT {
 
     @Test
     void streamResumedFromLastEventIdOnOtherInstanceGetsEverySeqOnceInOrderWhileManyPost() throws Exception {
-        String conversation = TestIds.conversation();
         for (int i = 1; i <= 10; i++) {
             post(http, conversation, "stored " + i);
         }
@@ -107,7 +113,6 @@ class LiveStreamIT {
 
     @Test
     void streamWithoutResumePointGetsOnlyNewMessages() throws Exception {
-        String conversation = TestIds.conversation();
         post(http, conversation, "old");
 
         try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, ""), null)) {
@@ -121,7 +126,6 @@ class LiveStreamIT {
 
     @Test
     void streamWhoseDoorbellWasMissedFillsTheGapFromTheTimeline() throws Exception {
-        String conversation = TestIds.conversation();
         try (SseTestClient stream = SseTestClient.open(streamUrl(null, conversation, "?after=0"), null)) {
             storeWithoutDoorbell(conversation, 1);
             post(http, conversation, "rings");
@@ -133,7 +137,6 @@ class LiveStreamIT {
 
     @Test
     void streamWhoseOnlyDoorbellWasMissedCatchesUpAtTheNextHeartbeat() throws Exception {
-        String conversation = TestIds.conversation();
         try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, "?after=0"), null)) {
             await().atMost(PATIENCE).until(() -> stream.comments().stream().filter("keep-alive"::equals).count() >= 2);
             storeWithoutDoorbell(conversation, 1);
@@ -146,7 +149,6 @@ class LiveStreamIT {
     @Test
     void disconnectedClientReleasesItsStreamPromptly() throws Exception {
         MeterRegistry metrics = second.getBean(MeterRegistry.class);
-        String conversation = TestIds.conversation();
         SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, ""), null);
         await().atMost(PATIENCE).until(() -> activeStreams(metrics) >= 1);
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.TestInstances;
 import dev.chatsequencer.redis.EmbeddedRedisServer;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,18 +16,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Shutting an instance down in the middle of a stream of posts loses none that it acknowledged. */
+/** Shutting an instance down answers the requests it holds, and loses no post that it acknowledged. */
 class GracefulShutdownIT {
 
     static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
@@ -63,14 +68,59 @@ class GracefulShutdownIT {
         }
     }
 
+    /**
+     * Requests held up inside the service (Redis paused for writes) when shutdown begins are answered, not cut off:
+     * with {@code server.shutdown=immediate} their clients get a connection error and this test fails.
+     */
+    @Test
+    void shutdownAnswersEveryRequestInFlight() throws Exception {
+        String conversation = TestIds.conversation();
+        try (EmbeddedRedisServer redis = new EmbeddedRedisServer(0, null)) {
+            // the in-flight request count comes from the observation's long task timer, off by default
+            ConfigurableApplicationContext app = TestInstances.start("127.0.0.1", redis.port(),
+                    "management.metrics.observations.ignored-meters=");
+            URI uri = URI.create(TestInstances.baseUrl(app) + "/v1/conversations/" + conversation + "/messages");
+            pauseWrites(redis.port(), Duration.ofMillis(1500));
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                inFlight.add(HttpClient.newHttpClient().sendAsync(post(uri, 0, i),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            MeterRegistry registry = app.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("http.server.requests.active")
+                    .longTaskTimers().stream().mapToInt(LongTaskTimer::activeTasks).sum() >= 8);
+
+            app.close();
+
+            for (CompletableFuture<HttpResponse<String>> response : inFlight) {
+                assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            }
+        }
+    }
+
+    private static void pauseWrites(int port, Duration duration) {
+        LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", port);
+        factory.afterPropertiesSet();
+        factory.start();
+        try {
+            new StringRedisTemplate(factory).execute((RedisCallback<Object>) connection -> connection.execute(
+                    "CLIENT", "PAUSE".getBytes(), Long.toString(duration.toMillis()).getBytes(), "WRITE".getBytes()));
+        } finally {
+            factory.destroy();
+        }
+    }
+
+    private static HttpRequest post(URI uri, int thread, int i) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"senderId\":\"user-" + thread + "\",\"body\":\"m "
+                        + i + "\",\"clientMessageId\":\"t" + thread + "-" + i + "\"}"))
+                .build();
+    }
+
     private static void postUntilRefused(HttpClient http, URI uri, int thread, Set<Long> acknowledged) {
         for (int i = 0; ; i++) {
-            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"senderId\":\"user-" + thread + "\",\"body\":\"m "
-                            + i + "\",\"clientMessageId\":\"t" + thread + "-" + i + "\"}"))
-                    .build();
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(post(uri, thread, i), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 201) {
                     return;
                 }
