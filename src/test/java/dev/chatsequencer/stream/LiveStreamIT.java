@@ -7,6 +7,8 @@ import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.TestInstances;
 import dev.chatsequencer.redis.ConversationKeys;
+import io.lettuce.core.KillArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.MediaType;
@@ -146,6 +149,27 @@ class LiveStreamIT {
         }
     }
 
+    /**
+     * A message stored while the doorbell subscription is down rings no bell. When the subscription is made again
+     * every stream reads the timeline, without waiting for a heartbeat (an hour away on this instance).
+     */
+    @Test
+    void streamCatchesUpWhenTheDoorbellSubscriptionIsMadeAgain() throws Exception {
+        ConfigurableApplicationContext slowHeartbeats = TestInstances.start(connectionFactory,
+                "chat.stream.heartbeat-interval=1h");
+        try (SseTestClient stream = SseTestClient.open(streamUrl(slowHeartbeats, conversation, "?after=0"), null)) {
+            await().atMost(PATIENCE).until(() -> !stream.comments().isEmpty());
+            storeWithoutDoorbell(conversation, 1);
+
+            killPubSubConnections();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !stream.events().isEmpty());
+            assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("1");
+        } finally {
+            slowHeartbeats.close();
+        }
+    }
+
     @Test
     void disconnectedClientReleasesItsStreamPromptly() throws Exception {
         MeterRegistry metrics = second.getBean(MeterRegistry.class);
@@ -216,6 +240,16 @@ class LiveStreamIT {
     private static void post(RestTestClient via, String conversation, String body) {
         via.post().uri("/v1/conversations/{id}/messages", conversation).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"senderId\":\"alice\",\"body\":\"" + body + "\"}").exchange().expectStatus().isCreated();
+    }
+
+    /** CLIENT KILL TYPE pubsub: every instance's doorbell subscription drops, and Lettuce makes it again. */
+    private void killPubSubConnections() {
+        redis.execute((RedisCallback<Object>) connection -> {
+            @SuppressWarnings("unchecked")
+            RedisClusterAsyncCommands<byte[], byte[]> commands =
+                    (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+            return commands.clientKill(KillArgs.Builder.typePubsub()).toCompletableFuture().join();
+        });
     }
 
     /** Stores a message through the real post script, but rings a channel nobody listens on. */
