@@ -1,5 +1,6 @@
 package dev.chatsequencer;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -16,6 +17,9 @@ final class DockerAvailability {
     static boolean isAvailable() {
         if (available == null) {
             available = DockerClientFactory.instance().isDockerAvailable();
+            LoggerFactory.getLogger(DockerAvailability.class).info(available
+                    ? "Docker is available: integration tests run Redis 7.4 in a container"
+                    : "No Docker engine: integration tests run the embedded redis-server");
         }
         return available;
     }
