@@ -4,18 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+/** Posting against a real Redis, on a fixed clock so that {@code sentAt} is asserted exactly. */
 @RedisIntegrationTest
 class MessagePostingIT {
+
+    static final Instant NOW = Instant.parse("2026-11-28T13:23:09.176Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
 
     @Autowired
     RestTestClient http;
@@ -45,12 +64,13 @@ class MessagePostingIT {
         assertThat(message.senderId()).isEqualTo("alice");
         assertThat(message.body()).isEqualTo("hello");
         assertThat(message.clientMessageId()).isEqualTo("m-1");
-        assertThat(message.sentAt()).isNotNull();
+        assertThat(message.sentAt()).isEqualTo(NOW);
 
         assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("1");
         Set<String> stored = redis.opsForZSet().rangeByScore("chat:{" + conversation + "}:messages", 1, 1);
         assertThat(stored).singleElement().asString()
-                .startsWith("{\"seq\":1,\"senderId\":\"alice\",\"body\":\"hello\",\"clientMessageId\":\"m-1\"");
+                .isEqualTo("{\"seq\":1,\"senderId\":\"alice\",\"body\":\"hello\",\"clientMessageId\":\"m-1\","
+                        + "\"sentAt\":\"2026-11-28T13:23:09.176Z\"}");
         assertThat(redis.getExpire("chat:{" + conversation + "}:idem:c:5:alice:m-1")).isBetween(86_000L, 86_400L);
     }
 
@@ -64,7 +84,7 @@ class MessagePostingIT {
                 .exchange().expectStatus().isCreated().expectBody(Message.class).returnResult().getResponseBody();
 
         assertThat(message.seq()).isEqualTo(2);
-        assertThat(message.sentAt()).isAfter(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(message.sentAt()).isEqualTo(NOW);
     }
 
     @Test
