@@ -29,10 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Posting to and reading a conversation's timeline. */
 @RestController
-@RequestMapping("/v1/conversations/{conversationId}/messages")
+@RequestMapping(MessageController.PATH)
 @Tag(name = "Messages", description = "Post messages and read a conversation's timeline, ordered by seq")
 class MessageController {
 
+    static final String PATH = "/v1/conversations/{conversationId}/messages";
     static final int MAX_PAGE_SIZE = 200;
 
     private final MessageStore store;

@@ -47,7 +47,7 @@ public class MessageMetrics {
     }
 
     /** Counts a post that got a problem response; {@code reason} is the problem type's slug. */
-    public void rejected(String reason) {
+    void rejected(String reason) {
         Counter.builder("chat.messages.rejected").description("Posts refused with a problem response")
                 .tag("reason", reason).register(registry).increment();
     }

@@ -1,7 +1,6 @@
 package dev.chatsequencer.web;
 
 import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.message.MessageMetrics;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +9,10 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -44,11 +43,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final String retryAfterSeconds;
-    private final MessageMetrics metrics;
+    private final ApplicationEventPublisher events;
 
-    ProblemHandler(ChatProperties properties, MessageMetrics metrics) {
+    ProblemHandler(ChatProperties properties, ApplicationEventPublisher events) {
         this.retryAfterSeconds = Integer.toString(properties.web().retryAfterSeconds());
-        this.metrics = metrics;
+        this.events = events;
     }
 
     /**
@@ -142,19 +141,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
             problem.setType(ProblemTypes.of(slug));
         }
-        if (isMessagePost(request)) {
-            metrics.rejected(slug);
+        if (request instanceof ServletWebRequest servlet) {
+            String type = String.valueOf(problem.getType().getPath());
+            events.publishEvent(new ProblemRaised(servlet.getRequest().getMethod(),
+                    servlet.getRequest().getRequestURI(), type.substring(type.lastIndexOf('/') + 1)));
         }
         if (problem.getTitle() == null) {
             HttpStatus known = HttpStatus.resolve(statusCode.value());
             problem.setTitle(known == null ? "HTTP " + statusCode.value() : known.getReasonPhrase());
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
-    }
-
-    private static boolean isMessagePost(WebRequest request) {
-        return request instanceof ServletWebRequest servlet && HttpMethod.POST.equals(servlet.getHttpMethod())
-                && servlet.getRequest().getRequestURI().endsWith("/messages");
     }
 
     /** A 400 problem listing each invalid field, the shape every validation failure answers with. */

@@ -1,0 +1,33 @@
+package dev.chatsequencer;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of STYLE.md, kept true: features use {@code web} and {@code redis}, never the reverse, and no
+ * package depends on a package that depends on it.
+ */
+class PackageRulesTests {
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.chatsequencer");
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.chatsequencer.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void webAndRedisDependOnNoFeature() {
+        noClasses().that().resideInAnyPackage("dev.chatsequencer.web..", "dev.chatsequencer.redis..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.chatsequencer.message..",
+                        "dev.chatsequencer.conversation..", "dev.chatsequencer.stream..")
+                .check(MAIN);
+    }
+}
