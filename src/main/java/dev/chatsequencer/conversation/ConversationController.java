@@ -1,6 +1,5 @@
 package dev.chatsequencer.conversation;
 
-import dev.chatsequencer.web.Identifier;
 import dev.chatsequencer.web.InvalidRequestException;
 import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;

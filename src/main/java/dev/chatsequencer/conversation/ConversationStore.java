@@ -1,7 +1,6 @@
 package dev.chatsequencer.conversation;
 
 import dev.chatsequencer.redis.ConversationKeys;
-import dev.chatsequencer.web.NotAParticipantException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;

@@ -1,6 +1,5 @@
 package dev.chatsequencer.conversation;
 
-import dev.chatsequencer.web.Identifier;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;

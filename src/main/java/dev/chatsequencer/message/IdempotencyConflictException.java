@@ -1,5 +1,6 @@
 package dev.chatsequencer.message;
 
+import dev.chatsequencer.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -12,7 +13,7 @@ class IdempotencyConflictException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String clientMessageId, long originalSeq) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-conflict",
                 "clientMessageId '" + clientMessageId + "' was already used for a different message (seq "
                         + originalSeq + "); a retry must send the same body.");
         problem.setProperty("seq", originalSeq);

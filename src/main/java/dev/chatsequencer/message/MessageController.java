@@ -1,7 +1,7 @@
 package dev.chatsequencer.message;
 
 import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.web.Identifier;
+import dev.chatsequencer.conversation.Identifier;
 import dev.chatsequencer.web.InvalidRequestException;
 import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;

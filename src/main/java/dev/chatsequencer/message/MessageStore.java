@@ -1,8 +1,8 @@
 package dev.chatsequencer.message;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.conversation.NotAParticipantException;
 import dev.chatsequencer.redis.ConversationKeys;
-import dev.chatsequencer.web.NotAParticipantException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

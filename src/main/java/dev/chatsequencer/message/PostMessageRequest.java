@@ -1,7 +1,7 @@
 package dev.chatsequencer.message;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.chatsequencer.web.Identifier;
+import dev.chatsequencer.conversation.Identifier;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -5,11 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** One pub/sub connection per instance for the stream doorbells; the heartbeat schedule. */
+/** One pub/sub connection per instance for the stream doorbells. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class StreamConfiguration {
 
     @Bean

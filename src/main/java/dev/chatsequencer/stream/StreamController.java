@@ -1,6 +1,6 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.web.Identifier;
+import dev.chatsequencer.conversation.Identifier;
 import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -3,14 +3,13 @@ package dev.chatsequencer.stream;
 import dev.chatsequencer.web.ProblemTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** A client already holds as many live streams as one client may, or the instance as many as it may hold. */
 class TooManyStreamsException extends ErrorResponseException {
 
     private TooManyStreamsException(HttpStatus status, String slug, String detail, int retryAfterSeconds) {
-        super(status, problem(status, slug, detail), null);
+        super(status, ProblemTypes.problem(status, slug, detail), null);
         getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
     }
 
@@ -25,11 +24,5 @@ class TooManyStreamsException extends ErrorResponseException {
     static TooManyStreamsException perInstance(int limit, int retryAfterSeconds) {
         return new TooManyStreamsException(HttpStatus.SERVICE_UNAVAILABLE, "streams-at-capacity",
                 "This instance holds " + limit + " live streams, the most it may; retry later.", retryAfterSeconds);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.of(slug));
-        return problem;
     }
 }

@@ -2,10 +2,12 @@ package dev.chatsequencer.web;
 
 import java.net.URI;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
- * The stable problem {@code type} URIs: one per HTTP status for framework errors, and {@link #of(String)} for domain
- * exceptions that name their own kind of failure.
+ * The stable problem {@code type} URIs: one per HTTP status for framework errors, and {@link #problem} for domain
+ * exceptions, which name their own kind of failure.
  */
 public final class ProblemTypes {
 
@@ -20,7 +22,7 @@ public final class ProblemTypes {
             Map.entry(408, "request-timeout"),
             Map.entry(413, "payload-too-large"),
             Map.entry(415, "unsupported-media-type"),
-            Map.entry(422, "idempotency-conflict"),
+            Map.entry(422, "unprocessable-content"),
             Map.entry(429, "too-many-requests"),
             Map.entry(500, "internal-error"),
             Map.entry(503, "storage-unavailable"));
@@ -31,6 +33,13 @@ public final class ProblemTypes {
     /** The type URI of a failure named {@code slug}, e.g. {@code too-many-streams}. */
     public static URI of(String slug) {
         return URI.create(BASE + slug);
+    }
+
+    /** A problem of the kind {@code slug}: how a domain exception names what went wrong, whatever its status. */
+    public static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(of(slug));
+        return problem;
     }
 
     static String slug(int status) {

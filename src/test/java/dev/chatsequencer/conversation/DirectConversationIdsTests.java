@@ -2,7 +2,7 @@ package dev.chatsequencer.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatsequencer.web.Identifier;
+import dev.chatsequencer.conversation.Identifier;
 import org.junit.jupiter.api.Test;
 
 class DirectConversationIdsTests {

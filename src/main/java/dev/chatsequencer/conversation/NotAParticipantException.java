@@ -1,14 +1,14 @@
-package dev.chatsequencer.web;
+package dev.chatsequencer.conversation;
 
+import dev.chatsequencer.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** A user who is not a participant of a direct conversation tried to post or mark it read. */
 public class NotAParticipantException extends ErrorResponseException {
 
     public NotAParticipantException(String conversationId, String userId) {
-        super(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        super(HttpStatus.FORBIDDEN, ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden",
                 "'" + userId + "' is not a participant of conversation '" + conversationId + "'."), null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.chatsequencer.web;
+package dev.chatsequencer.conversation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
