@@ -3,11 +3,11 @@ package dev.chatsequencer.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.HealthProbe;
 import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
-import dev.chatsequencer.TestInstances;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,15 +16,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -44,18 +41,9 @@ class StreamAbuseIT {
     @Autowired
     RestTestClient http;
 
-    @Autowired
-    LettuceConnectionFactory connectionFactory;
-
-    ConfigurableApplicationContext instance;
-    int port;
-
-    @BeforeAll
-    void startInstance() {
-        instance = TestInstances.start(connectionFactory, "chat.stream.heartbeat-interval=300ms",
-                "chat.stream.max-per-client=3", "chat.stream.max-per-instance=5");
-        port = TestInstances.port(instance);
-    }
+    @RegisterExtension
+    final ExtraInstance instance = new ExtraInstance("chat.stream.heartbeat-interval=300ms",
+            "chat.stream.max-per-client=3", "chat.stream.max-per-instance=5");
 
     /** Streams of the previous test are released by its heartbeats; the limits below count from zero. */
     @BeforeEach
@@ -63,16 +51,11 @@ class StreamAbuseIT {
         await().atMost(PATIENCE).until(() -> activeStreams() == 0);
     }
 
-    @AfterAll
-    void stopInstance() {
-        instance.close();
-    }
-
     @Test
     void headOnStreamAnswersHeadersAndHoldsNoStream() throws Exception {
         String conversation = TestIds.conversation();
         for (int i = 0; i < 200; i++) {
-            try (RawHttp connection = RawHttp.connect(port)) {
+            try (RawHttp connection = RawHttp.connect(instance.port())) {
                 String head = connection.send("HEAD /v1/conversations/" + conversation + "/stream HTTP/1.1\r\n"
                         + "Host: localhost\r\nConnection: close\r\n\r\n").readHead();
 
@@ -150,14 +133,14 @@ class StreamAbuseIT {
     }
 
     private RawHttp openStream(String from, String conversation, int receiveBuffer) throws IOException {
-        RawHttp connection = RawHttp.connect(from, port, receiveBuffer);
+        RawHttp connection = RawHttp.connect(from, instance.port(), receiveBuffer);
         String head = connection.send(streamRequest(conversation)).readHead();
         assertThat(head).startsWith("HTTP/1.1 200");
         return connection;
     }
 
     private RawHttp.Response request(String from, String conversation) throws IOException {
-        try (RawHttp connection = RawHttp.connect(from, port, 0)) {
+        try (RawHttp connection = RawHttp.connect(from, instance.port(), 0)) {
             return connection.send(streamRequest(conversation)).read();
         }
     }
@@ -188,7 +171,7 @@ class StreamAbuseIT {
     }
 
     private String baseUrl() {
-        return TestInstances.baseUrl(instance);
+        return instance.baseUrl();
     }
 
     private String streamUrl(String conversation) {
@@ -196,10 +179,10 @@ class StreamAbuseIT {
     }
 
     private double counter(String name, String tag, String value) {
-        return instance.getBean(MeterRegistry.class).get(name).tag(tag, value).counter().count();
+        return instance.context().getBean(MeterRegistry.class).get(name).tag(tag, value).counter().count();
     }
 
     private double activeStreams() {
-        return instance.getBean(MeterRegistry.class).get("chat.streams.active").gauge().value();
+        return instance.context().getBean(MeterRegistry.class).get("chat.streams.active").gauge().value();
     }
 }

@@ -3,21 +3,17 @@ package dev.chatsequencer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.HealthProbe;
 import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
-import dev.chatsequencer.TestInstances;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One client address that holds connections open by trickling headers can fill no more than its share of the
@@ -31,22 +27,8 @@ class ConnectionLimitIT {
 
     static final int LIMIT = 20;
 
-    @Autowired
-    LettuceConnectionFactory connectionFactory;
-
-    ConfigurableApplicationContext instance;
-    int port;
-
-    @BeforeAll
-    void startInstance() {
-        instance = TestInstances.start(connectionFactory, "chat.web.max-connections-per-client=" + LIMIT);
-        port = TestInstances.port(instance);
-    }
-
-    @AfterAll
-    void stopInstance() {
-        instance.close();
-    }
+    @RegisterExtension
+    final ExtraInstance instance = new ExtraInstance("chat.web.max-connections-per-client=" + LIMIT);
 
     @Test
     void clientOverItsConnectionLimitIsClosedAtOnceAndOthersAreServed() throws Exception {
@@ -59,7 +41,7 @@ class ConnectionLimitIT {
                 assertThat(over.closedByServerWithin(Duration.ofSeconds(2))).isTrue();
             }
             assertThat(held.get(0).closedByServerWithin(Duration.ofMillis(200))).isFalse();
-            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+            HealthProbe.assertAnswersPromptly(instance.baseUrl());
 
             held.remove(0).close();
             await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -75,6 +57,7 @@ class ConnectionLimitIT {
     }
 
     private RawHttp slowHeaders() throws Exception {
-        return RawHttp.connect("127.0.0.2", port, 0).send("GET /v1/conversations/x/messages HTTP/1.1\r\nHost: lo");
+        return RawHttp.connect("127.0.0.2", instance.port(), 0)
+                .send("GET /v1/conversations/x/messages HTTP/1.1\r\nHost: lo");
     }
 }

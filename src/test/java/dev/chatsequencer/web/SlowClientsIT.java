@@ -2,24 +2,21 @@ package dev.chatsequencer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.HealthProbe;
 import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
-import dev.chatsequencer.TestInstances;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -34,25 +31,10 @@ class SlowClientsIT {
     static final int ATTACKERS = 40;
 
     @Autowired
-    LettuceConnectionFactory connectionFactory;
-
-    @Autowired
     StringRedisTemplate redis;
 
-    ConfigurableApplicationContext instance;
-    int port;
-
-    @BeforeAll
-    void startInstance() {
-        instance = TestInstances.start(connectionFactory, "server.tomcat.threads.max=20",
-                "chat.web.body-timeout=2s");
-        port = TestInstances.port(instance);
-    }
-
-    @AfterAll
-    void stopInstance() {
-        instance.close();
-    }
+    @RegisterExtension
+    final ExtraInstance instance = new ExtraInstance("server.tomcat.threads.max=20", "chat.web.body-timeout=2s");
 
     /**
      * A body trickled under the limit waits for its deadline (408); one declared over the limit is refused at once
@@ -65,14 +47,14 @@ class SlowClientsIT {
         String conversation = TestIds.conversation();
         List<RawHttp> attackers = attack(postHead(conversation, declared) + "{\"senderId\":\"a\",");
         try {
-            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+            HealthProbe.assertAnswersPromptly(instance.baseUrl());
             for (RawHttp attacker : attackers) {
                 RawHttp.Response response = attacker.read();
                 assertThat(response.status()).isEqualTo(status);
                 assertThat(response.body()).contains("https://chat-sequencer.dev/problems/" + type);
                 assertThat(attacker.closedByServerWithin(Duration.ofSeconds(2))).isTrue();
             }
-            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+            HealthProbe.assertAnswersPromptly(instance.baseUrl());
         } finally {
             closeAll(attackers);
         }
@@ -83,7 +65,7 @@ class SlowClientsIT {
     void connectionThatStopsSendingItsHeadersIsClosedAfterTheDefaultDeadline() throws Exception {
         List<RawHttp> attackers = attack("GET /v1/conversations/x/messages HTTP/1.1\r\nHost: loc");
         try {
-            HealthProbe.assertAnswersPromptly(TestInstances.baseUrl(instance));
+            HealthProbe.assertAnswersPromptly(instance.baseUrl());
             // application.yml's server.tomcat.connection-timeout (10 s), not Tomcat's own minute
             assertThat(attackers.get(0).closedByServerWithin(Duration.ofSeconds(12))).isTrue();
         } finally {
@@ -95,7 +77,7 @@ class SlowClientsIT {
     private List<RawHttp> attack(String start) throws Exception {
         List<RawHttp> attackers = new ArrayList<>();
         for (int i = 0; i < ATTACKERS; i++) {
-            attackers.add(RawHttp.connect(port).send(start));
+            attackers.add(RawHttp.connect(instance.port()).send(start));
         }
         return attackers;
     }
