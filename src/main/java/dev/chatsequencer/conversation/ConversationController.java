@@ -77,7 +77,8 @@ class ConversationController {
         return store.markRead(conversationId, userId, request.seq());
     }
 
-    @Operation(summary = "Read a user's read marker")
+    @Operation(summary = "Read a user's read marker", description = "How far the user has read (readSeq) and how "
+            + "many messages are unread, against the conversation's lastSeq.")
     @ApiResponse(responseCode = "200", description = "The marker; readSeq 0 if the user never read")
     @GetMapping("/v1/conversations/{conversationId}/read-markers/{userId}")
     ReadMarker readMarker(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,

@@ -48,7 +48,8 @@ class MessageController {
             + "with the same clientMessageId from the same sender returns the original message with 200 and "
             + "consumes no seq.")
     @ApiResponse(responseCode = "201", description = "Stored with a new seq",
-            headers = @Header(name = "Location", description = "URL of the new message"))
+            headers = @Header(name = "Location", description = "URL of the new message",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "200", description = "A retry: the message stored by the original post")
     @ApiResponse(responseCode = "422", description = "clientMessageId already used for a different body",
             content = @Content(mediaType = "application/problem+json",
@@ -82,7 +83,8 @@ class MessageController {
         return store.page(conversationId, after, before, limit);
     }
 
-    @Operation(summary = "Read one message by seq")
+    @Operation(summary = "Read one message by seq", description = "The message stored at that seq, exactly as the "
+            + "timeline holds it.")
     @ApiResponse(responseCode = "200", description = "The message")
     @ApiResponse(responseCode = "404", description = "No message with that seq",
             content = @Content(mediaType = "application/problem+json",

@@ -50,11 +50,13 @@ class StreamController {
                             + "\"seq\":42,\"senderId\":\"alice\",\"body\":\"Hi\",\"clientMessageId\":null,"
                             + "\"sentAt\":\"2026-11-28T13:23:09.176Z\"}\n\n")))
     @ApiResponse(responseCode = "429", description = "This client already holds as many live streams as one "
-            + "client may; has Retry-After", headers = @Header(name = "Retry-After", description = "Seconds"),
+            + "client may; has Retry-After", headers = @Header(name = "Retry-After",
+                    description = "Seconds", schema = @Schema(type = "integer")),
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "503", description = "This instance holds as many live streams as it may, or Redis "
-            + "is unreachable; has Retry-After", headers = @Header(name = "Retry-After", description = "Seconds"),
+            + "is unreachable; has Retry-After", headers = @Header(name = "Retry-After",
+                    description = "Seconds", schema = @Schema(type = "integer")),
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -71,6 +73,8 @@ class StreamController {
      * HEAD answers the headers a stream would have and opens nothing: the server discards a HEAD body, so a stream
      * opened for one could never find out that its client was gone.
      */
+    @Operation(summary = "Headers of a stream, without opening one", description = "Answers the headers a stream "
+            + "would have; no stream is opened and nothing is held.")
     @RequestMapping(path = PATH, method = RequestMethod.HEAD)
     ResponseEntity<Void> head(@PathVariable @Identifier String conversationId) {
         return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM)

@@ -3,6 +3,7 @@ package dev.chatsequencer.web;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -35,12 +36,13 @@ public class OpenApiConfiguration {
     @Bean
     OpenAPI chatSequencerOpenApi() {
         // A relative server URL: the document never echoes the Host header of whoever asked for it.
-        return new OpenAPI().servers(List.of(new Server().url("/").description("This service")))
-                .info(new Info().title("chat-sequencer API").version("v1")
-                .license(new License().name("Apache-2.0"))
+        Info info = new Info().title("chat-sequencer API").version("v1")
+                .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"))
+                .contact(new Contact().name("chat-sequencer").url("https://chat-sequencer.dev"))
                 .description("One atomic sequence counter per chat conversation. Every message takes the next "
                         + "`seq` of its conversation, so every client that sorts by `seq` sees the same timeline. "
-                        + "Errors are RFC 9457 problems (`application/problem+json`)."));
+                        + "Errors are RFC 9457 problems (`application/problem+json`).");
+        return new OpenAPI().servers(List.of(new Server().url("/").description("This service"))).info(info);
     }
 
     @Bean
