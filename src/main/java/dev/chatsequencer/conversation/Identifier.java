@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Identifier {
 
-    String PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}";
+    /** Anchored, so the OpenAPI document states the whole rule (validation matches the whole value either way). */
+    String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$";
 
     String message() default "must be 1-128 characters of [A-Za-z0-9._:@+-], starting with a letter or digit";
 

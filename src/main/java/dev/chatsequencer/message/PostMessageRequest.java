@@ -15,8 +15,8 @@ import jakarta.validation.constraints.NotNull;
 record PostMessageRequest(
         @Schema(description = "The author's user id", example = "alice", requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull @Identifier String senderId,
-        @Schema(description = "The text, 1-4096 characters, not blank", example = "Hi Bob!",
-                requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(description = "The text, 1-4096 characters (chat.messages.max-body-length), not blank",
+                example = "Hi Bob!", minLength = 1, maxLength = 4096, requiredMode = Schema.RequiredMode.REQUIRED)
         @NotBlank String body,
         @Schema(description = "The client's own id for this message; makes retries safe", example = "a1b2c3-0001")
         @Identifier String clientMessageId) {

@@ -50,7 +50,32 @@ public class OpenApiConfiguration {
         return openApi -> {
             openApi.getComponents().addSchemas("Problem", problemSchema());
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(this::addProblems));
+            openApi.getComponents().getSchemas().forEach((name, schema) -> {
+                if (!name.endsWith("Request") && schema.getRequired() == null) {
+                    requireAllButNullable(schema);
+                }
+            });
         };
+    }
+
+    /**
+     * In a response body every property is present, null only where its schema says so, so all the others are
+     * {@code required}: generated clients then get non-optional fields. Request bodies, and schemas that list their
+     * required properties themselves (the problem), say for themselves.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void requireAllButNullable(Schema<?> schema) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        properties.forEach((property, definition) -> {
+            boolean nullable = Boolean.TRUE.equals(definition.getNullable())
+                    || (definition.getTypes() != null && definition.getTypes().contains("null"));
+            if (!nullable) {
+                schema.addRequiredItem(property);
+            }
+        });
     }
 
     private void addProblems(Operation operation) {
@@ -88,6 +113,9 @@ public class OpenApiConfiguration {
                 .addProperty("instance", new StringSchema().format("uri-reference")
                         .example("/v1/conversations/dm_3f2a/messages"))
                 .addProperty("errors", new ArraySchema().items(fieldError)
-                        .description("Each invalid field, for 400 validation problems"));
+                        .description("Each invalid field, for 400 validation problems"))
+                .addProperty("seq", new IntegerSchema().format("int64").example(42)
+                        .description("For idempotency-conflict: the seq the clientMessageId was first stored at"))
+                .required(List.of("type", "title", "status"));
     }
 }
