@@ -20,7 +20,7 @@ import tools.jackson.databind.type.LogicalType;
  * acknowledge something other than what is stored.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration {
+public class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {

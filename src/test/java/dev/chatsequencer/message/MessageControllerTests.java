@@ -1,0 +1,113 @@
+package dev.chatsequencer.message;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.web.StrictJsonConfiguration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * HTTP mapping of posting and reading, without Redis: what reaches the store, the status and Location of a post,
+ * and that invalid input is refused with a problem before the store is ever asked. The servlet-level body reader
+ * needs a real container's non-blocking reads, so it is left out here; the {@code *IT} tests cover it on Tomcat.
+ */
+@WebMvcTest(controllers = MessageController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = ".*RequestBodyFilter"))
+@EnableConfigurationProperties(ChatProperties.class)
+@Import(StrictJsonConfiguration.class)
+class MessageControllerTests {
+
+    static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    MessageStore store;
+
+    @Test
+    void postThatIsStoredAnswers201WithItsLocation() throws Exception {
+        Message stored = new Message("dm_1", 7, "alice", "hi", "c-1", Instant.parse("2026-11-28T13:23:09.176Z"));
+        when(store.append(any(), any())).thenReturn(new PostResult(stored, true));
+
+        mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/v1/conversations/dm_1/messages/7"))
+                .andExpect(jsonPath("$.seq").value(7))
+                .andExpect(jsonPath("$.sentAt").value("2026-11-28T13:23:09.176Z"));
+    }
+
+    @Test
+    void retryThatReplaysAnswers200() throws Exception {
+        Message stored = new Message("dm_1", 7, "alice", "hi", "c-1", Instant.parse("2026-11-28T13:23:09.176Z"));
+        when(store.append(any(), any())).thenReturn(new PostResult(stored, false));
+
+        mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\"}"))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Location"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"body\":\"hi\"}", "{\"senderId\":\"alice\",\"body\":\" \"}",
+            "{\"senderId\":\"al ice\",\"body\":\"hi\"}", "{\"senderId\":\"alice\",\"body\":42}",
+            "{\"senderId\":\"alice\",\"body\":\"x\\ud800\"}", "{\"senderId\":\"a\",\"senderId\":\"b\",\"body\":\"hi\"}",
+            "not json"})
+    void invalidPostIsRefusedWith400ProblemAndNeverReachesTheStore(String json) throws Exception {
+        mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"));
+
+        verifyNoInteractions(store);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=201", "limit=0x10", "limit=05", "after=-1", "before=0"})
+    void pageWithAnInvalidQueryIsRefusedWith400ProblemAndNeverReachesTheStore(String query) throws Exception {
+        mvc.perform(get("/v1/conversations/dm_1/messages?" + query))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"));
+
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void pageIsReadWithTheRequestedBounds() throws Exception {
+        when(store.page("dm_1", 3L, null, 2)).thenReturn(new TimelinePage("dm_1", 9, List.of(), true));
+
+        mvc.perform(get("/v1/conversations/dm_1/messages?after=3&limit=2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lastSeq").value(9))
+                .andExpect(jsonPath("$.hasMore").value(true));
+    }
+
+    @Test
+    void unknownSeqIs404Problem() throws Exception {
+        mvc.perform(get("/v1/conversations/dm_1/messages/5"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"));
+    }
+}
