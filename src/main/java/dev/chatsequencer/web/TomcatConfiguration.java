@@ -61,8 +61,11 @@ class TomcatConfiguration {
                     request.setAttribute(RequestBodyFilter.BODY_ARRIVED, Boolean.TRUE);
                 }
             }
-            request.setAttribute(RequestBodyFilter.STOP_READING, (Runnable) () ->
-                    coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null));
+            // Only a request that has a body (declared, or chunked: -1) can have one refused.
+            if (declared != 0) {
+                request.setAttribute(RequestBodyFilter.STOP_READING, (Runnable) () ->
+                        coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null));
+            }
             getNext().invoke(request, response);
         }
     }
