@@ -39,6 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class MessageControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
+    static final Message STORED = new Message("dm_1", 7, "alice", "hi", "c-1",
+            Instant.parse("2026-11-28T13:23:09.176Z"));
 
     @Autowired
     MockMvc mvc;
@@ -48,8 +50,7 @@ class MessageControllerTests {
 
     @Test
     void postThatIsStoredAnswers201WithItsLocation() throws Exception {
-        Message stored = new Message("dm_1", 7, "alice", "hi", "c-1", Instant.parse("2026-11-28T13:23:09.176Z"));
-        when(store.append(any(), any())).thenReturn(new PostResult(stored, true));
+        when(store.append(any(), any())).thenReturn(new PostResult(STORED, true));
 
         mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\"}"))
@@ -61,8 +62,7 @@ class MessageControllerTests {
 
     @Test
     void retryThatReplaysAnswers200() throws Exception {
-        Message stored = new Message("dm_1", 7, "alice", "hi", "c-1", Instant.parse("2026-11-28T13:23:09.176Z"));
-        when(store.append(any(), any())).thenReturn(new PostResult(stored, false));
+        when(store.append(any(), any())).thenReturn(new PostResult(STORED, false));
 
         mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\"}"))
