@@ -82,6 +82,7 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
         admission.admit(client);
         long start;
         AsyncContext async;
+        ServletOutputStream out;
         try {
             start = after != null ? after : store.lastSeq(conversationId);
             response.setStatus(HttpServletResponse.SC_OK);
@@ -90,13 +91,13 @@ class StreamHub implements SmartLifecycle, MessageListener, SubscriptionListener
             response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
             // Tells nginx-style proxies not to buffer the stream.
             response.setHeader("X-Accel-Buffering", "no");
+            out = response.getOutputStream();
             async = request.startAsync(request, response);
             async.setTimeout(timeoutMillis);
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | IOException ex) {
             admission.cancel(client);
             throw ex;
         }
-        ServletOutputStream out = response.getOutputStream();
         StreamSubscriber subscriber = new StreamSubscriber(conversationId, client, async, out, store, events,
                 executor, maxPendingBytes, "stream of " + conversationId + " after " + start, start, this::release);
         // From here on the subscriber gives its place back, whichever way the stream ends.
