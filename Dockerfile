@@ -23,8 +23,7 @@ COPY --from=build /layers/application/ ./
 USER app
 EXPOSE 8080
 # Size the heap from the container's memory limit; die on OOM so the orchestrator restarts a clean JVM.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseZGC" \
-    CHAT_REDIS_EMBEDDED_ENABLED=false
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseZGC"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

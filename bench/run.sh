@@ -115,6 +115,8 @@ start_pair() { # java_home: the service and the ceiling on the same JDK, both wa
     warm $CEILING_PORT
 }
 
+# The member post_message.lua stores is ARGV[1] .. seq .. ARGV[2], as MessageCodec writes them
+MESSAGE_HEAD='{"seq":'
 MESSAGE_TAIL=',"senderId":"alice","body":"The quick brown fox jumps over the lazy dog while the sequencer keeps every message in order.","clientMessageId":null,"sentAt":"2026-11-28T13:23:09.176Z"}'
 
 # redis-benchmark running the product's post script by EVALSHA into one conversation
@@ -122,7 +124,7 @@ evalsha_bench() { # port conversation requests clients idem_ttl_ms
     local c=$2
     redis-benchmark -p "$1" -c "$4" -n "$3" -r 1000000000 -q EVALSHA "$SCRIPT_SHA" 5 \
         "chat:{$c}:seq" "chat:{$c}:messages" "chat:{$c}:idem:s:__rand_int__" "chat:{$c}:participants" \
-        "chat:{$c}:read" "$MESSAGE_TAIL" "$5" alice "chat:{$c}:events" 2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1
+        "chat:{$c}:read" "$MESSAGE_HEAD" "$MESSAGE_TAIL" "$5" alice "chat:{$c}:events" 2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1
 }
 
 # --- 1. POST and GET on JDK 17: the service beside its ceilings -------------------------------------------------

@@ -5,21 +5,22 @@
 -- KEYS[3]  the post's idempotency record             chat:{id}:idem:...
 -- KEYS[4]  the conversation's participants (set)     chat:{id}:participants
 -- KEYS[5]  the conversation's read markers (hash)    chat:{id}:read
--- ARGV[1]  the stored message JSON after its seq, e.g. ',"senderId":"alice",...}'
--- ARGV[2]  how long the idempotency record lives, in milliseconds
--- ARGV[3]  the sender's user id
--- ARGV[4]  the pub/sub channel that live streams listen on
+-- ARGV[1]  the stored member before its seq (MessageCodec writes both parts; the script only joins them)
+-- ARGV[2]  the stored member after its seq
+-- ARGV[3]  how long the idempotency record lives, in milliseconds
+-- ARGV[4]  the sender's user id
+-- ARGV[5]  the pub/sub channel that live streams listen on
 --
 -- Returns {1, seq} when the message was stored now (the caller has every other field already), {0, seq, member}
--- when the idempotency record shows it was stored before (nothing is written then), {-1} when the conversation has participants and the sender is
--- not one of them (nothing is written then).
+-- when the idempotency record shows it was stored before (nothing is written then), {-1} when the conversation has
+-- participants and the sender is not one of them (nothing is written then).
 --
 -- Guarantees: the seq is the next one after both the counter and the highest seq stored, so losing the counter
 -- key never reuses a seq; every check comes before the first write, so a failure leaves nothing half done and
 -- the counter has no gaps; Redis runs the script as one unit, so concurrent posts never share a seq. The
 -- PUBLISH is only a doorbell for live streams, sent after the write: a stream that misses it reads the timeline.
 local seq_key, messages_key, idem_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local member_tail, idem_ttl_ms, sender, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local before_seq, after_seq, idem_ttl_ms, sender, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 
 if redis.call('EXISTS', participants_key) == 1 and redis.call('SISMEMBER', participants_key, sender) == 0 then
     return {-1}
@@ -40,7 +41,7 @@ if top[2] and tonumber(top[2]) >= seq then
     redis.call('SET', seq_key, string.format('%d', seq))
 end
 
-local member = '{"seq":' .. string.format('%d', seq) .. member_tail
+local member = before_seq .. string.format('%d', seq) .. after_seq
 redis.call('ZADD', messages_key, seq, member)
 redis.call('SET', idem_key, seq, 'PX', idem_ttl_ms)
 redis.call('HSET', read_key, sender, seq)

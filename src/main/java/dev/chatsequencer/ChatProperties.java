@@ -1,7 +1,6 @@
 package dev.chatsequencer;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -48,11 +47,7 @@ public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull 
             @NotNull DataSize maxPendingBytes, @Positive int maxPerClient, @Positive int maxPerInstance) {
     }
 
-    /** Prefix of every Redis key the service writes, and the development server started when no Redis is set. */
-    public record Redis(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]+") String namespace, @Valid @NotNull Embedded embedded) {
-    }
-
-    /** The embedded redis-server: {@code port} 0 picks a free one; a blank {@code dataDir} keeps nothing on disk. */
-    public record Embedded(boolean enabled, @PositiveOrZero @Max(65535) int port, String dataDir) {
+    /** Prefix of every Redis key the service writes. */
+    public record Redis(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]+") String namespace) {
     }
 }

@@ -16,7 +16,6 @@ public final class TestInstances {
     public static ConfigurableApplicationContext start(String redisHost, int redisPort, String... properties) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--chat.redis.embedded.enabled=false",
                 "--spring.data.redis.host=" + redisHost,
                 "--spring.data.redis.port=" + redisPort));
         for (String property : properties) {

@@ -1,10 +1,11 @@
 package dev.chatsequencer.conversation;
 
 import dev.chatsequencer.redis.ConversationKeys;
-import java.util.ArrayList;
+import dev.chatsequencer.redis.ConversationScripts;
+import dev.chatsequencer.redis.ConversationScripts.MarkOutcome;
+import dev.chatsequencer.redis.ConversationScripts.StoredState;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /** Participants and read markers of conversations in Redis. */
@@ -13,18 +14,12 @@ class ConversationStore {
 
     private final StringRedisTemplate redis;
     private final ConversationKeys keys;
-    @SuppressWarnings("rawtypes")
-    private final RedisScript<List> markReadScript;
-    @SuppressWarnings("rawtypes")
-    private final RedisScript<List> conversationStateScript;
+    private final ConversationScripts scripts;
 
-    @SuppressWarnings("rawtypes")
-    ConversationStore(StringRedisTemplate redis, ConversationKeys keys, RedisScript<List> markReadScript,
-            RedisScript<List> conversationStateScript) {
+    ConversationStore(StringRedisTemplate redis, ConversationKeys keys, ConversationScripts scripts) {
         this.redis = redis;
         this.keys = keys;
-        this.markReadScript = markReadScript;
-        this.conversationStateScript = conversationStateScript;
+        this.scripts = scripts;
     }
 
     /** Records the participants; returns false when they were recorded before. */
@@ -35,14 +30,10 @@ class ConversationStore {
 
     /** The conversation's participants with their markers; for an open conversation, only {@code alsoUser}'s. */
     State state(String conversationId, String alsoUser) {
-        List<?> result = redis.execute(conversationStateScript, keys.stateKeys(conversationId),
-                alsoUser == null ? "" : alsoUser);
-        long lastSeq = (Long) result.get(0);
-        List<ReadMarker> markers = new ArrayList<>();
-        for (int i = 1; i + 1 < result.size(); i += 2) {
-            markers.add(ReadMarker.of((String) result.get(i), (Long) result.get(i + 1), lastSeq));
-        }
-        return new State(lastSeq, markers);
+        StoredState stored = scripts.state(conversationId, alsoUser);
+        List<ReadMarker> markers = stored.markers().stream()
+                .map(marker -> ReadMarker.of(marker.userId(), marker.readSeq(), stored.lastSeq())).toList();
+        return new State(stored.lastSeq(), markers);
     }
 
     /**
@@ -51,12 +42,11 @@ class ConversationStore {
      * @throws NotAParticipantException when the conversation has participants and the user is not one
      */
     ReadMarker markRead(String conversationId, String userId, long seq) {
-        List<?> result = redis.execute(markReadScript, keys.stateKeys(conversationId), userId, Long.toString(seq));
-        long readSeq = (Long) result.get(0);
-        if (readSeq < 0) {
-            throw new NotAParticipantException(conversationId, userId);
+        MarkOutcome outcome = scripts.markRead(conversationId, userId, seq);
+        if (outcome instanceof MarkOutcome.Marked marked) {
+            return ReadMarker.of(userId, marked.readSeq(), marked.lastSeq());
         }
-        return ReadMarker.of(userId, readSeq, (Long) result.get(1));
+        throw new NotAParticipantException(conversationId, userId);
     }
 
     /** A conversation's last seq and the markers read with it in one consistent step. */

@@ -1,15 +1,19 @@
 package dev.chatsequencer.message;
 
+import dev.chatsequencer.redis.ConversationScripts.MemberTemplate;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes and reads the JSON a message is stored as in the timeline. The conversation id is left out (the key holds
- * it) and the seq comes first, written by post_message.lua, because only the script knows it.
+ * The stored message format, written and read here only: the JSON of a timeline member. The conversation id is left
+ * out (the key holds it) and the seq comes first; a new message is written as a {@link MemberTemplate} around its
+ * seq, because only post_message.lua knows the seq.
  */
 @Component
 public class MessageCodec {
+
+    private static final String BEFORE_SEQ = "{\"seq\":";
 
     private final JsonMapper jsonMapper;
 
@@ -17,10 +21,17 @@ public class MessageCodec {
         this.jsonMapper = jsonMapper;
     }
 
-    /** The stored JSON after {@code {"seq":N}: it starts with a comma and closes the object. */
-    String tailAfterSeq(String senderId, String body, String clientMessageId, Instant sentAt) {
+    /** A new message's member without its seq. */
+    MemberTemplate template(String senderId, String body, String clientMessageId, Instant sentAt) {
         String fields = jsonMapper.writeValueAsString(new Fields(senderId, body, clientMessageId, sentAt));
-        return "," + fields.substring(1);
+        return new MemberTemplate(BEFORE_SEQ, "," + fields.substring(1));
+    }
+
+    /** The member a message is stored as. */
+    public String encode(Message message) {
+        MemberTemplate template = template(message.senderId(), message.body(), message.clientMessageId(),
+                message.sentAt());
+        return template.beforeSeq() + message.seq() + template.afterSeq();
     }
 
     public Message decode(String conversationId, String stored) {

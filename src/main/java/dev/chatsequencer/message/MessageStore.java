@@ -3,6 +3,9 @@ package dev.chatsequencer.message;
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.conversation.NotAParticipantException;
 import dev.chatsequencer.redis.ConversationKeys;
+import dev.chatsequencer.redis.ConversationScripts;
+import dev.chatsequencer.redis.ConversationScripts.PostOutcome;
+import dev.chatsequencer.redis.ConversationScripts.StoredPage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,23 +28,17 @@ public class MessageStore {
 
     private final StringRedisTemplate redis;
     private final ConversationKeys keys;
-    @SuppressWarnings("rawtypes")
-    private final RedisScript<List> postMessageScript;
-    @SuppressWarnings("rawtypes")
-    private final RedisScript<List> readPageScript;
+    private final ConversationScripts scripts;
     private final MessageCodec codec;
     private final ChatProperties.Idempotency idempotency;
     private final Clock clock;
     private final MessageMetrics metrics;
 
-    @SuppressWarnings("rawtypes")
-    MessageStore(StringRedisTemplate redis, ConversationKeys keys, RedisScript<List> postMessageScript,
-            RedisScript<List> readPageScript, MessageCodec codec, ChatProperties properties, Clock clock,
-            MessageMetrics metrics) {
+    MessageStore(StringRedisTemplate redis, ConversationKeys keys, ConversationScripts scripts, MessageCodec codec,
+            ChatProperties properties, Clock clock, MessageMetrics metrics) {
         this.redis = redis;
         this.keys = keys;
-        this.postMessageScript = postMessageScript;
-        this.readPageScript = readPageScript;
+        this.scripts = scripts;
         this.codec = codec;
         this.idempotency = properties.idempotency();
         this.clock = clock;
@@ -67,40 +63,37 @@ public class MessageStore {
             ttl = idempotency.serverTokenTtl();
         }
         Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String tail = codec.tailAfterSeq(request.senderId(), request.body(), request.clientMessageId(), sentAt);
-        List<String> scriptKeys = keys.postKeys(conversationId, idempotencyKey);
-        String ttlMillis = Long.toString(ttl.toMillis());
-        String channel = keys.events(conversationId);
-        List<?> result = metrics.timeAssign(() -> redis.execute(postMessageScript, scriptKeys, tail, ttlMillis,
-                request.senderId(), channel));
-        long outcome = (Long) result.get(0);
-        if (outcome < 0) {
-            throw new NotAParticipantException(conversationId, request.senderId());
-        }
-        long seq = (Long) result.get(1);
-        if (outcome == 1L) {
+        ConversationScripts.MemberTemplate member = codec.template(request.senderId(), request.body(),
+                request.clientMessageId(), sentAt);
+        PostOutcome outcome = metrics.timeAssign(() -> scripts.post(conversationId, idempotencyKey, ttl,
+                request.senderId(), member));
+        // Java 17 has no pattern switch; the sealed outcome still names every case.
+        if (outcome instanceof PostOutcome.Stored stored) {
             // Stored now: the message is what was sent plus its seq, no need to parse it back.
             metrics.posted(true);
-            return new PostResult(new Message(conversationId, seq, request.senderId(), request.body(),
+            return new PostResult(new Message(conversationId, stored.seq(), request.senderId(), request.body(),
                     request.clientMessageId(), sentAt), true);
         }
-        Message original = codec.decode(conversationId, (String) result.get(2));
-        if (!original.body().equals(request.body())) {
-            throw new IdempotencyConflictException(request.clientMessageId(), seq);
+        if (outcome instanceof PostOutcome.Replayed replayed) {
+            Message original = codec.decode(conversationId, replayed.member());
+            if (!original.body().equals(request.body())) {
+                throw new IdempotencyConflictException(request.clientMessageId(), replayed.seq());
+            }
+            metrics.posted(false);
+            return new PostResult(original, false);
         }
-        metrics.posted(false);
-        return new PostResult(original, false);
+        throw new NotAParticipantException(conversationId, request.senderId());
     }
 
     /** Reads a page: after {@code after} oldest first, else the newest below {@code before}; ascending either way. */
     public TimelinePage page(String conversationId, Long after, Long before, int limit) {
-        List<?> result = metrics.timeRead(() -> readPage(conversationId, after, before, limit));
-        List<Message> messages = new ArrayList<>(result.size() - 2);
-        for (Object stored : result.subList(2, result.size())) {
-            messages.add(codec.decode(conversationId, (String) stored));
+        StoredPage page = metrics.timeRead(() -> scripts.readPage(conversationId, after, before, limit));
+        List<Message> messages = new ArrayList<>(page.members().size());
+        for (String member : page.members()) {
+            messages.add(codec.decode(conversationId, member));
         }
         metrics.pageServed(messages.size());
-        return new TimelinePage(conversationId, (Long) result.get(0), messages, ((Long) result.get(1)) == 1L);
+        return new TimelinePage(conversationId, page.lastSeq(), messages, page.hasMore());
     }
 
     Optional<Message> find(String conversationId, long seq) {
@@ -111,16 +104,7 @@ public class MessageStore {
 
     /** The conversation's last assigned seq, 0 when it has no messages. */
     public long lastSeq(String conversationId) {
-        return (Long) readPage(conversationId, null, null, 0).get(0);
-    }
-
-    private List<?> readPage(String conversationId, Long after, Long before, int limit) {
-        return redis.execute(readPageScript, keys.readKeys(conversationId), bound(after), bound(before),
-                Integer.toString(limit));
-    }
-
-    private static String bound(Long seq) {
-        return seq == null ? "" : seq.toString();
+        return scripts.lastSeq(conversationId);
     }
 
     /** 128 random bits: unique for the token's short life, without SecureRandom's lock on the hot path. */

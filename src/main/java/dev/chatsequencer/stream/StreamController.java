@@ -31,10 +31,10 @@ class StreamController {
 
     private static final String PATH = "/v1/conversations/{conversationId}/stream";
 
-    private final StreamHub hub;
+    private final StreamOpener opener;
 
-    StreamController(StreamHub hub) {
-        this.hub = hub;
+    StreamController(StreamOpener opener) {
+        this.opener = opener;
     }
 
     @Operation(summary = "Follow a conversation live", description = "Each message is an event with `id: <seq>`, "
@@ -65,7 +65,7 @@ class StreamController {
             @RequestHeader(name = "Last-Event-ID", required = false) @PositiveOrZero Long lastEventId,
             @Parameter(description = "Resume after this seq") @RequestParam(required = false) @PositiveOrZero
             Long after, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        hub.open(conversationId, lastEventId != null ? lastEventId : after, request.getRemoteAddr(), request,
+        opener.open(conversationId, lastEventId != null ? lastEventId : after, request.getRemoteAddr(), request,
                 response);
     }
 

@@ -14,7 +14,7 @@ class ConversationKeysTests {
             new ChatProperties.Messages(4096),
             new ChatProperties.Idempotency(Duration.ofHours(24), Duration.ofMinutes(10)),
             new ChatProperties.Web(DataSize.ofKilobytes(64), Duration.ofSeconds(10), 4096, 1),
-            new ChatProperties.Redis("chat", new ChatProperties.Embedded(false, 0, null)),
+            new ChatProperties.Redis("chat"),
             new ChatProperties.Stream(Duration.ofSeconds(15), Duration.ofMinutes(30), DataSize.ofKilobytes(64), 32,
                     2000)));
 

@@ -1,0 +1,77 @@
+package dev.chatsequencer.stream;
+
+import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.message.MessageStore;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/** Opens a live stream: admits it, takes the response over asynchronously and registers its subscriber. */
+@Component
+class StreamOpener {
+
+    private final MessageStore store;
+    private final SseEvents events;
+    private final AsyncTaskExecutor executor;
+    private final StreamAdmission admission;
+    private final StreamRegistry registry;
+    private final long timeoutMillis;
+    private final int maxPendingBytes;
+
+    StreamOpener(MessageStore store, SseEvents events, AsyncTaskExecutor applicationTaskExecutor,
+            StreamAdmission admission, StreamRegistry registry, ChatProperties properties) {
+        this.store = store;
+        this.events = events;
+        this.executor = applicationTaskExecutor;
+        this.admission = admission;
+        this.registry = registry;
+        this.timeoutMillis = properties.stream().timeout().toMillis();
+        this.maxPendingBytes = Math.toIntExact(properties.stream().maxPendingBytes().toBytes());
+    }
+
+    /**
+     * Opens a stream that first sends every stored message after {@code after}, then live ones. The response is
+     * taken over asynchronously, so the request thread returns at once and no thread is held while the stream lives.
+     *
+     * @param after the last seq the client has, or {@code null} for only messages from now on
+     * @param client who holds the stream, for the per-client limit
+     */
+    void open(String conversationId, Long after, String client, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        admission.admit(client);
+        long start;
+        AsyncContext async;
+        ServletOutputStream out;
+        try {
+            start = after != null ? after : store.lastSeq(conversationId);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+            // Tells nginx-style proxies not to buffer the stream.
+            response.setHeader("X-Accel-Buffering", "no");
+            out = response.getOutputStream();
+            async = request.startAsync(request, response);
+            async.setTimeout(timeoutMillis);
+        } catch (RuntimeException | IOException ex) {
+            admission.cancel(client);
+            throw ex;
+        }
+        StreamSubscriber subscriber = new StreamSubscriber(conversationId, client, async, out, store, events,
+                executor, maxPendingBytes, "stream of " + conversationId + " after " + start, start,
+                registry::release);
+        // From here on the subscriber gives its place back, whichever way the stream ends.
+        async.addListener(subscriber);
+        registry.add(subscriber);
+        out.setWriteListener(subscriber);
+        subscriber.start();
+    }
+}
