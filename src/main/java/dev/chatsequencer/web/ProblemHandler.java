@@ -3,8 +3,10 @@ package dev.chatsequencer.web;
 import dev.chatsequencer.ChatProperties;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +26,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,6 +34,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -121,7 +126,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(ProblemTypes.of(refused.slug()));
             return handleExceptionInternal(ex, problem, headers, refused.status(), request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableDetail(ex));
+        return handleExceptionInternal(ex, unreadable(ex), headers, status, request);
+    }
+
+    /** Spring lists only the mapped methods; HEAD (with GET) and OPTIONS are answered too, so Allow names them. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Set<HttpMethod> allowed = new LinkedHashSet<>();
+        if (ex.getSupportedHttpMethods() != null) {
+            allowed.addAll(ex.getSupportedHttpMethods());
+        }
+        if (allowed.contains(HttpMethod.GET)) {
+            allowed.add(HttpMethod.HEAD);
+        }
+        allowed.add(HttpMethod.OPTIONS);
+        HttpHeaders withAllow = new HttpHeaders();
+        withAllow.putAll(headers);
+        withAllow.setAllow(allowed);
+        return handleExceptionInternal(ex, null, withAllow, status, request);
+    }
+
+    /** Spring's own detail names a "static resource", which this service has none of. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "There is nothing at this path; the API is described at /v3/api-docs.");
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
@@ -170,21 +201,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Map.of("field", field, "message", message == null ? "is invalid" : message);
     }
 
-    private static String unreadableDetail(HttpMessageNotReadableException ex) {
+    /** A body that is not JSON says so; a field of the wrong type or with broken text is listed like a field error. */
+    private static ProblemDetail unreadable(HttpMessageNotReadableException ex) {
         Throwable cause = causedBy(ex, JacksonException.class);
         if (cause instanceof StreamReadException read) {
-            return read.getOriginalMessage().startsWith("Duplicate ")
-                    ? "The request body names a field twice: " + read.getOriginalMessage() + "."
-                    : "The request body is not valid JSON.";
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    read.getOriginalMessage().startsWith("Duplicate ")
+                            ? "The request body names a field twice: " + read.getOriginalMessage() + "."
+                            : "The request body is not valid JSON.");
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().get(jackson.getPath().size() - 1).getPropertyName();
             if (field != null) {
-                return cause instanceof InvalidTextException ? "Field '" + field + "' is not valid Unicode text "
-                        + "(it has an unpaired surrogate)." : "Field '" + field + "' has the wrong type.";
+                return invalid(List.of(error(field, cause instanceof InvalidTextException
+                        ? "is not valid Unicode text (it has an unpaired surrogate)" : "has the wrong type")));
             }
         }
-        return "The request body is missing or is not a JSON object of the expected shape.";
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is missing or is not a JSON object of the expected shape.");
     }
 
     private static Throwable causedBy(Throwable ex, Class<? extends Throwable> type) {

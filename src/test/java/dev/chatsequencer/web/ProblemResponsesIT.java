@@ -2,6 +2,7 @@ package dev.chatsequencer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import java.io.ByteArrayInputStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -50,8 +52,8 @@ class ProblemResponsesIT {
                 Arguments.of("{\"senderId\":\"alice\",", "not valid JSON"),
                 Arguments.of("[1,2]", "expected shape"),
                 Arguments.of("", "missing"),
-                Arguments.of("{\"senderId\":\"alice\",\"body\":42}", "Field 'body' has the wrong type"),
-                Arguments.of("{\"senderId\":\"alice\",\"body\":{\"text\":\"hi\"}}", "Field 'body' has the wrong type"),
+                Arguments.of("{\"senderId\":\"alice\",\"body\":42}", "body has the wrong type"),
+                Arguments.of("{\"senderId\":\"alice\",\"body\":{\"text\":\"hi\"}}", "body has the wrong type"),
                 Arguments.of("{\"body\":\"hi\"}", "senderId must not be null"),
                 Arguments.of("{\"senderId\":\"alice\"}", "body must not be blank"),
                 Arguments.of("{\"senderId\":\"alice\",\"body\":\"  \\n \"}", "body must not be blank"),
@@ -63,7 +65,7 @@ class ProblemResponsesIT {
                 Arguments.of("{\"senderId\":\"alice\",\"body\":\"" + "x".repeat(4097) + "\"}",
                         "body must be at most 4096 characters"),
                 Arguments.of("{\"senderId\":\"a\",\"body\":\"x\\ud800y\",\"clientMessageId\":\"s1\"}",
-                        "Field 'body' is not valid Unicode text"),
+                        "body is not valid Unicode text"),
                 Arguments.of("{\"senderId\":\"a\",\"body\":\"x\\udc00\\ud800y\"}", "not valid Unicode text"),
                 Arguments.of("{\"senderId\":\"a\",\"body\":\"ends high \\ud83d\"}", "not valid Unicode text"),
                 Arguments.of("{\"senderId\":\"alice\",\"senderId\":\"mallory\",\"body\":\"hi\"}",
@@ -146,17 +148,47 @@ class ProblemResponsesIT {
     }
 
     @Test
-    void requestToUnknownRouteThen404Problem() {
+    void postWhenAFieldHasTheWrongTypeThenErrorsNameTheField() {
+        http.post().uri("/v1/conversations/{id}/messages", conversation).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"senderId\":5,\"body\":\"hi\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("senderId")
+                .jsonPath("$.errors[0].message").isEqualTo("has the wrong type");
+
+        assertNothingStored();
+    }
+
+    @Test
+    void requestToUnknownRouteThen404ProblemInTheServicesOwnWords() {
         http.get().uri("/v1/nothing-here").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-found");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "not-found")
+                .jsonPath("$.detail").isEqualTo("There is nothing at this path; the API is described at /v3/api-docs.");
+    }
+
+    /** The servlet's TRACE would echo the request, cookies and credentials included (cross-site tracing). */
+    @Test
+    void traceIs405AndNeverEchoesTheRequest() throws Exception {
+        try (RawHttp connection = RawHttp.connect(port)) {
+            RawHttp.Response response = connection.send("TRACE /v1/conversations/" + conversation
+                    + "/messages HTTP/1.1\r\nHost: localhost\r\nCookie: secret=s3cr3t\r\nConnection: close\r\n\r\n")
+                    .read();
+
+            assertThat(response.status()).isEqualTo(405);
+            assertThat(response.body()).contains(PROBLEMS + "method-not-allowed").doesNotContain("s3cr3t");
+        }
     }
 
     @Test
     void requestWithUnsupportedMethodThen405Problem() {
         http.delete().uri("/v1/conversations/{id}/messages", conversation).exchange()
                 .expectStatus().isEqualTo(405)
+                .expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow.split(",\\s*"))
+                        .containsExactlyInAnyOrder("GET", "HEAD", "POST", "OPTIONS"))
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "method-not-allowed");
     }
