@@ -1,11 +1,8 @@
 package dev.chatsequencer.conversation;
 
 import dev.chatsequencer.web.InvalidRequestException;
-import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Conversations", description = "Direct conversations, conversation state and read markers")
 class ConversationController {
+
+    static final String READ_MARKER_PATH = "/v1/conversations/{conversationId}/read-markers/{userId}";
 
     private final ConversationStore store;
     private final DirectConversationIds ids;
@@ -66,10 +65,7 @@ class ConversationController {
     @Operation(summary = "Record how far a user has read", description = "The marker only moves forward (an older "
             + "seq leaves it unchanged) and is capped at the conversation's lastSeq.")
     @ApiResponse(responseCode = "200", description = "The marker after the update")
-    @ApiResponse(responseCode = "403", description = "The user is not a participant of this direct conversation",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
-    @PutMapping(path = "/v1/conversations/{conversationId}/read-markers/{userId}",
+    @PutMapping(path = READ_MARKER_PATH,
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ReadMarker markRead(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @PathVariable @Identifier @Parameter(example = "alice") String userId,
@@ -80,7 +76,7 @@ class ConversationController {
     @Operation(summary = "Read a user's read marker", description = "How far the user has read (readSeq) and how "
             + "many messages are unread, against the conversation's lastSeq.")
     @ApiResponse(responseCode = "200", description = "The marker; readSeq 0 if the user never read")
-    @GetMapping("/v1/conversations/{conversationId}/read-markers/{userId}")
+    @GetMapping(READ_MARKER_PATH)
     ReadMarker readMarker(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @PathVariable @Identifier @Parameter(example = "alice") String userId) {
         ConversationStore.State state = store.state(conversationId, userId);

@@ -3,11 +3,9 @@ package dev.chatsequencer.message;
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.conversation.Identifier;
 import dev.chatsequencer.web.InvalidRequestException;
-import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,9 +49,6 @@ class MessageController {
             headers = @Header(name = "Location", description = "URL of the new message",
                     schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "200", description = "A retry: the message stored by the original post")
-    @ApiResponse(responseCode = "422", description = "clientMessageId already used for a different body",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Message> post(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @Valid @RequestBody PostMessageRequest request) {
@@ -86,9 +81,6 @@ class MessageController {
     @Operation(summary = "Read one message by seq", description = "The message stored at that seq, exactly as the "
             + "timeline holds it.")
     @ApiResponse(responseCode = "200", description = "The message")
-    @ApiResponse(responseCode = "404", description = "No message with that seq",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @GetMapping("/{seq}")
     Message one(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @PathVariable @Positive long seq) {

@@ -1,10 +1,8 @@
 package dev.chatsequencer.stream;
 
 import dev.chatsequencer.conversation.Identifier;
-import dev.chatsequencer.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Live stream", description = "Follow a conversation over Server-Sent Events")
 class StreamController {
 
-    private static final String PATH = "/v1/conversations/{conversationId}/stream";
+    static final String PATH = "/v1/conversations/{conversationId}/stream";
 
     private final StreamOpener opener;
 
@@ -49,16 +47,6 @@ class StreamController {
                     schema = @Schema(example = "id: 42\nevent: message\ndata: {\"conversationId\":\"dm_demo\","
                             + "\"seq\":42,\"senderId\":\"alice\",\"body\":\"Hi\",\"clientMessageId\":null,"
                             + "\"sentAt\":\"2026-11-28T13:23:09.176Z\"}\n\n")))
-    @ApiResponse(responseCode = "429", description = "This client already holds as many live streams as one "
-            + "client may; has Retry-After", headers = @Header(name = "Retry-After",
-                    description = "Seconds", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
-    @ApiResponse(responseCode = "503", description = "This instance holds as many live streams as it may, or Redis "
-            + "is unreachable; has Retry-After", headers = @Header(name = "Retry-After",
-                    description = "Seconds", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_SCHEMA)))
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     void stream(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @Parameter(description = "The last seq the client has; wins over `after`")

@@ -1,20 +1,18 @@
 package dev.chatsequencer.web;
 
+import dev.chatsequencer.ChatProperties;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MapSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
@@ -22,6 +20,9 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs}. The error responses every operation shares (400, 503, and 413/415
@@ -45,11 +46,43 @@ public class OpenApiConfiguration {
         return new OpenAPI().servers(List.of(new Server().url("/").description("This service"))).info(info);
     }
 
+    /**
+     * The problems any operation can answer with, added where an operation has not documented its own: 400 (every
+     * operation has an identifier or a query to validate), 406 and 503 where it answers with a body and reads or
+     * writes Redis (HEAD does neither), and 408/413/415 where a body is sent.
+     */
     @Bean
-    OpenApiCustomizer sharedProblemResponses() {
+    OpenApiCustomizer sharedProblemResponses(ChatProperties properties) {
+        String retryAfter = Integer.toString(properties.web().retryAfterSeconds());
+        long maxBody = properties.web().maxRequestSize().toBytes();
+        long bodySeconds = properties.web().bodyTimeout().toSeconds();
         return openApi -> {
             openApi.getComponents().addSchemas("Problem", problemSchema());
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(this::addProblems));
+            openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+                ApiResponses responses = operation.getResponses();
+                responses.putIfAbsent("400", ProblemDocs.response("An identifier, query value or the request body "
+                        + "is invalid; errors lists each invalid field",
+                        ProblemHandler.invalid(List.of(Map.of("field", "body", "message", "must not be blank")))));
+                if (method != PathItem.HttpMethod.HEAD) {
+                    responses.putIfAbsent("406", ProblemDocs.response("The Accept header admits none of the media "
+                            + "types this operation answers with", new HttpMediaTypeNotAcceptableException(List.of(
+                                    org.springframework.http.MediaType.APPLICATION_JSON)).getBody()));
+                    responses.putIfAbsent("503", ProblemDocs.withRetryAfter(ProblemDocs.response("Redis is "
+                            + "unreachable or timed out. The outcome of a write is unknown: retry it (a post with "
+                            + "the same clientMessageId is always safe to retry)",
+                            ProblemHandler.storageUnavailable(retryAfter))));
+                }
+                if (operation.getRequestBody() != null) {
+                    responses.putIfAbsent("408", ProblemDocs.response("The request body did not arrive in full "
+                            + "within the body timeout", RequestBodyException.tooSlow(bodySeconds).problem()));
+                    responses.putIfAbsent("413", ProblemDocs.response("The request body is over the size limit",
+                            RequestBodyException.tooLarge(maxBody).problem()));
+                    responses.putIfAbsent("415", ProblemDocs.response("The request body is not application/json",
+                            new HttpMediaTypeNotSupportedException(org.springframework.http.MediaType.TEXT_PLAIN,
+                                    List.of(org.springframework.http.MediaType.APPLICATION_JSON), HttpMethod.POST)
+                                    .getBody()));
+                }
+            }));
             openApi.getComponents().getSchemas().forEach((name, schema) -> {
                 if (!name.endsWith("Request") && schema.getRequired() == null) {
                     requireAllButNullable(schema);
@@ -76,27 +109,6 @@ public class OpenApiConfiguration {
                 schema.addRequiredItem(property);
             }
         });
-    }
-
-    private void addProblems(Operation operation) {
-        ApiResponses responses = operation.getResponses();
-        responses.putIfAbsent("400", problem("Invalid identifier, query value or request body"));
-        ApiResponse unavailable = problem("Redis is unreachable or timed out. The outcome of a write is unknown: "
-                + "retry it (a post with the same clientMessageId is always safe to retry)")
-                .addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
-                        .schema(new IntegerSchema()));
-        responses.putIfAbsent("503", unavailable);
-        if (operation.getRequestBody() != null) {
-            responses.putIfAbsent("413", problem("Request body over the size limit (64 KiB by default)"));
-            responses.putIfAbsent("415", problem("Request body is not application/json"));
-            responses.putIfAbsent("408", problem("Request body did not arrive in full within the body timeout "
-                    + "(10 s by default)"));
-        }
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))));
     }
 
     @SuppressWarnings("rawtypes")

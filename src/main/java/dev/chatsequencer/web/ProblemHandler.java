@@ -62,11 +62,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> storageUnavailable(DataAccessException ex, WebRequest request) {
         log.warn("Redis unavailable: {}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The message store is unavailable; retry after " + retryAfterSeconds + " s.");
+        ProblemDetail problem = storageUnavailable(retryAfterSeconds);
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    static ProblemDetail storageUnavailable(String retryAfterSeconds) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The message store is unavailable; retry after " + retryAfterSeconds + " s.");
     }
 
     /** Tomcat refuses to parse more query parameters than its limit (1,000) when they are first asked for. */
@@ -122,9 +126,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(ex, RequestBodyException.class) instanceof RequestBodyException refused) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(refused.status(), refused.getMessage());
-            problem.setType(ProblemTypes.of(refused.slug()));
-            return handleExceptionInternal(ex, problem, headers, refused.status(), request);
+            return handleExceptionInternal(ex, refused.problem(), headers, refused.status(), request);
         }
         return handleExceptionInternal(ex, unreadable(ex), headers, status, request);
     }

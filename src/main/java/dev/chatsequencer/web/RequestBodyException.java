@@ -2,6 +2,7 @@ package dev.chatsequencer.web;
 
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Why a request body was refused before any handler saw it. Thrown from the body stream at the handler's first
@@ -39,8 +40,10 @@ class RequestBodyException extends IOException {
         return status;
     }
 
-    String slug() {
-        return slug;
+    ProblemDetail problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(ProblemTypes.of(slug));
+        return problem;
     }
 
     /** True when part of the body was never read, so the connection cannot carry another request. */

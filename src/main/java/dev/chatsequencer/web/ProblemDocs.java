@@ -1,0 +1,78 @@
+package dev.chatsequencer.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Problem responses for the OpenAPI description, each with examples that are real problems: features pass the
+ * {@link ProblemDetail} their own exceptions carry, so a documented example cannot drift from what is sent.
+ */
+public final class ProblemDocs {
+
+    private ProblemDocs() {
+    }
+
+    /** The operation at {@code path} and {@code method}; fails start-up if a feature documents one that is not there. */
+    public static Operation operation(OpenAPI openApi, String path, PathItem.HttpMethod method) {
+        PathItem item = openApi.getPaths().get(path);
+        Operation operation = item == null ? null : item.readOperationsMap().get(method);
+        if (operation == null) {
+            throw new IllegalStateException("No operation " + method + " " + path + " to document");
+        }
+        return operation;
+    }
+
+    /** A problem response with one example per problem it can carry, named by problem type. */
+    public static ApiResponse response(String description, ProblemDetail... problems) {
+        MediaType media = new MediaType().schema(new Schema<>().$ref(OpenApiConfiguration.PROBLEM_SCHEMA));
+        for (ProblemDetail problem : problems) {
+            Map<String, Object> body = body(problem);
+            String type = (String) body.get("type");
+            media.addExamples(type.substring(type.lastIndexOf('/') + 1), new Example().value(body));
+        }
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        media));
+    }
+
+    /** The problem every operation that uses Redis answers with while Redis is unreachable. */
+    public static ProblemDetail storageUnavailable(int retryAfterSeconds) {
+        return ProblemHandler.storageUnavailable(Integer.toString(retryAfterSeconds));
+    }
+
+    /** The same response with a {@code Retry-After} header. */
+    public static ApiResponse withRetryAfter(ApiResponse response) {
+        return response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
+                .schema(new IntegerSchema()));
+    }
+
+    /** The JSON members a problem is sent with, in the order Spring writes them. */
+    private static Map<String, Object> body(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean blank = problem.getType() == null || "about:blank".equals(problem.getType().toString());
+        body.put("type", String.valueOf(blank ? ProblemTypes.of(ProblemTypes.slug(problem.getStatus()))
+                : problem.getType()));
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
+        body.put("title", problem.getTitle() != null ? problem.getTitle() : status.getReasonPhrase());
+        body.put("status", problem.getStatus());
+        if (problem.getDetail() != null) {
+            body.put("detail", problem.getDetail());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+}
