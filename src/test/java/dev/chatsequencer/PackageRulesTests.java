@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The package rules of STYLE.md, kept true: features use {@code web} and {@code redis}, never the reverse, and no
@@ -28,6 +29,21 @@ class PackageRulesTests {
         noClasses().that().resideInAnyPackage("dev.chatsequencer.web..", "dev.chatsequencer.redis..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.chatsequencer.message..",
                         "dev.chatsequencer.conversation..", "dev.chatsequencer.stream..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheRedisPackageRunsScripts() {
+        noClasses().that().resideOutsideOfPackage("dev.chatsequencer.redis..")
+                .should().dependOnClassesThat().areAssignableTo(RedisScript.class)
+                .because("ConversationScripts is the one typed entry point to the Lua scripts")
+                .check(MAIN);
+    }
+
+    @Test
+    void mainCodeHasNoDevelopmentRedis() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("redis.embedded..")
+                .because("the embedded redis-server is for spring-boot:test-run and tests only")
                 .check(MAIN);
     }
 }

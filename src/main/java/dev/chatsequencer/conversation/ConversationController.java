@@ -3,6 +3,8 @@ package dev.chatsequencer.conversation;
 import dev.chatsequencer.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,7 +37,9 @@ class ConversationController {
     @Operation(summary = "Open the direct conversation of two users", description = "The id is derived from the "
             + "unordered pair: the same two users always get the same id, whoever asks and whenever. Only the two "
             + "participants may post to it. Calling again is harmless.")
-    @ApiResponse(responseCode = "201", description = "Recorded now")
+    @ApiResponse(responseCode = "201", description = "Recorded now",
+            headers = @Header(name = "Location", description = "URL of the conversation",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "200", description = "Recorded before; same id")
     @PostMapping(path = "/v1/conversations/direct", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DirectConversation> direct(@Valid @RequestBody DirectConversationRequest request) {

@@ -62,7 +62,7 @@ public class OpenApiConfiguration {
                 ApiResponses responses = operation.getResponses();
                 responses.putIfAbsent("400", ProblemDocs.response("An identifier, query value or the request body "
                         + "is invalid; errors lists each invalid field",
-                        ProblemHandler.invalid(List.of(Map.of("field", "body", "message", "must not be blank")))));
+                        new InvalidRequestException("body", "must not be blank").getBody()));
                 if (method != PathItem.HttpMethod.HEAD) {
                     responses.putIfAbsent("406", ProblemDocs.response("The Accept header admits none of the media "
                             + "types this operation answers with", new HttpMediaTypeNotAcceptableException(List.of(

@@ -94,7 +94,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldError(error)));
-        return handleExceptionInternal(ex, invalid(errors), headers, status, request);
+        return handleExceptionInternal(ex, InvalidRequestException.problem(errors), headers, status, request);
     }
 
     @Override
@@ -106,10 +106,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 parameterErrors.getFieldErrors().forEach(error -> errors.add(fieldError(error)));
             } else {
                 String name = result.getMethodParameter().getParameterName();
-                result.getResolvableErrors().forEach(error -> errors.add(error(name, error.getDefaultMessage())));
+                result.getResolvableErrors().forEach(error -> errors.add(InvalidRequestException.error(name, error.getDefaultMessage())));
             }
         }
-        return handleExceptionInternal(ex, invalid(errors), headers, status, request);
+        return handleExceptionInternal(ex, InvalidRequestException.problem(errors), headers, status, request);
     }
 
     @Override
@@ -118,7 +118,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Class<?> type = ex.getRequiredType() == null ? Object.class
                 : ClassUtils.resolvePrimitiveIfNecessary(ex.getRequiredType());
         String name = ex.getPropertyName() == null ? "value" : ex.getPropertyName();
-        return handleExceptionInternal(ex, invalid(List.of(error(name, Number.class.isAssignableFrom(type)
+        return handleExceptionInternal(ex, InvalidRequestException.problem(List.of(InvalidRequestException.error(name, Number.class.isAssignableFrom(type)
                 ? "must be a plain decimal number" : "has the wrong type"))), headers, status, request);
     }
 
@@ -186,21 +186,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
     }
 
-    /** A 400 problem listing each invalid field, the shape every validation failure answers with. */
-    static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request is invalid: " + String.join("; ",
-                        errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList()) + ".");
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
     private static Map<String, String> fieldError(FieldError error) {
-        return error(error.getField(), error.getDefaultMessage());
-    }
-
-    private static Map<String, String> error(String field, String message) {
-        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+        return InvalidRequestException.error(error.getField(), error.getDefaultMessage());
     }
 
     /** A body that is not JSON says so; a field of the wrong type or with broken text is listed like a field error. */
@@ -215,7 +202,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().get(jackson.getPath().size() - 1).getPropertyName();
             if (field != null) {
-                return invalid(List.of(error(field, cause instanceof InvalidTextException
+                return InvalidRequestException.problem(List.of(InvalidRequestException.error(field, cause instanceof InvalidTextException
                         ? "is not valid Unicode text (it has an unpaired surrogate)" : "has the wrong type")));
             }
         }

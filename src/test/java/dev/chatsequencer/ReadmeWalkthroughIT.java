@@ -1,0 +1,148 @@
+package dev.chatsequencer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.chatsequencer.redis.EmbeddedRedisServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the README's walkthrough as a newcomer would paste it: every {@code curl} and {@code redis-cli} step between
+ * the walkthrough markers, in order, with the real tools, against a fresh instance on an empty Redis, and compares
+ * what they print with the output the README shows under them (times, dates and random tokens aside).
+ *
+ * <p>A {@code bash} block is a step; the block right after it, if any, is its output. A {@code text} block of
+ * {@code $ command} lines is a transcript: each command's output follows it, and {@code  # ...} annotations and
+ * comment lines are not output. Only the addresses change: {@code localhost:8080} and {@code -p 6390} become the test
+ * instance's. Where {@code curl} or {@code redis-cli} is missing the test is skipped and says so; {@code .ci/run}
+ * installs them.
+ */
+class ReadmeWalkthroughIT {
+
+    static final Path README = Path.of("README.md");
+    static final Pattern BLOCK = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```\\n");
+    static final Pattern ANNOTATION = Pattern.compile("\\s{2,}# .*$");
+
+    @Test
+    void everyStepPrintsWhatTheReadmeShows() throws Exception {
+        assumeTrue(onPath("curl") && onPath("redis-cli"),
+                "curl or redis-cli is not installed (apt-get install curl redis-tools): README walkthrough skipped");
+        String readme = Files.readString(README);
+        String walkthrough = readme.substring(readme.indexOf("<!-- walkthrough:start -->"),
+                readme.indexOf("<!-- walkthrough:end -->"));
+        try (EmbeddedRedisServer redis = new EmbeddedRedisServer(0, null);
+                ConfigurableApplicationContext instance = TestInstances.start("127.0.0.1", redis.port())) {
+            Addresses addresses = new Addresses(TestInstances.port(instance), redis.port());
+            List<Step> steps = steps(walkthrough);
+            assertThat(steps).hasSizeGreaterThan(10);
+            for (Step step : steps) {
+                String actual = run(addresses.apply(step.command()));
+                if (step.expected() != null) {
+                    assertThat(normalize(actual, step.sorted())).as("README step:\n%s", step.command())
+                            .isEqualTo(normalize(step.expected(), step.sorted()));
+                }
+            }
+        }
+    }
+
+    /** The steps in README order: bash blocks with the block after them, then the commands of transcripts. */
+    static List<Step> steps(String markdown) {
+        List<Step> steps = new ArrayList<>();
+        Matcher block = BLOCK.matcher(markdown);
+        int from = 0;
+        while (block.find(from)) {
+            from = block.end();
+            String language = block.group(1);
+            String body = block.group(2);
+            if (language.equals("bash")) {
+                Matcher next = BLOCK.matcher(markdown);
+                String expected = null;
+                if (next.find(block.end()) && markdown.substring(block.end(), next.start()).isBlank()
+                        && !next.group(1).equals("bash")) {
+                    expected = next.group(2);
+                    from = next.end();
+                }
+                steps.add(new Step(body, expected, false));
+            } else if (language.equals("text") && body.startsWith("$ ")) {
+                steps.addAll(transcript(body));
+            }
+        }
+        return steps;
+    }
+
+    private static List<Step> transcript(String body) {
+        List<Step> steps = new ArrayList<>();
+        String command = null;
+        StringBuilder output = new StringBuilder();
+        for (String line : (body + "$ \n").split("\n")) {
+            if (line.startsWith("$ ")) {
+                if (command != null) {
+                    steps.add(new Step(command, output.toString(), command.contains("--scan")));
+                }
+                command = ANNOTATION.matcher(line.substring(2)).replaceAll("");
+                output.setLength(0);
+            } else if (!line.startsWith("#")) {
+                output.append(ANNOTATION.matcher(line).replaceAll("")).append('\n');
+            }
+        }
+        return steps;
+    }
+
+    private static String run(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("step finished: %s", command).isTrue();
+        return output;
+    }
+
+    /** Times, dates and random tokens differ from run to run; line ends, trailing blanks and SCAN order do not count. */
+    static String normalize(String text, boolean sorted) {
+        String normalized = text.replace("\r\n", "\n")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<time>")
+                .replaceAll("(?m)^Date: .*$", "Date: <date>")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<token>");
+        List<String> lines = new ArrayList<>(Arrays.stream(normalized.split("\n")).map(String::stripTrailing).toList());
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (sorted) {
+            lines.sort(null);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static boolean onPath(String tool) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(directory -> new File(directory, tool).canExecute());
+    }
+
+    /** One command and what it must print ({@code null}: not shown, only run); {@code sorted} for SCAN's order. */
+    record Step(String command, String expected, boolean sorted) {
+    }
+
+    /**
+     * Points the README's commands at the test instance and its Redis. redis-cli prints to a pipe in its raw format;
+     * {@code --no-raw} gives the format a terminal shows. A stream never ends by itself, so its curl stops after 3 s.
+     */
+    record Addresses(int port, int redisPort) {
+
+        String apply(String command) {
+            return command.replace("localhost:8080", "localhost:" + port)
+                    .replace("redis-cli -p 6390", "redis-cli --no-raw -p " + redisPort)
+                    .replace("curl -N", "curl -N --max-time 3");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.chatsequencer.conversation;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.web.StrictJsonConfiguration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * HTTP mapping of direct conversations and read markers, without Redis: the id derived from the pair whatever its
+ * order, 201 then 200, the problems for invalid input (which never reaches the store) and for a non-participant.
+ */
+@WebMvcTest(controllers = ConversationController.class, excludeFilters = @ComponentScan.Filter(
+        type = FilterType.REGEX, pattern = ".*RequestBodyFilter"))
+@EnableConfigurationProperties(ChatProperties.class)
+@Import({StrictJsonConfiguration.class, DirectConversationIds.class})
+class ConversationControllerTests {
+
+    static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
+    static final String ALICE_AND_BOB = "dm_95b6c4721fa54608b418c4b7cf86a32b";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ConversationStore store;
+
+    @Test
+    void directConversationIsTheSameForThePairInEitherOrderAndCreatedOnlyOnce() throws Exception {
+        when(store.recordParticipants(ALICE_AND_BOB, List.of("alice", "bob"))).thenReturn(true, false);
+
+        mvc.perform(post("/v1/conversations/direct").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":[\"bob\",\"alice\"]}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/v1/conversations/" + ALICE_AND_BOB))
+                .andExpect(jsonPath("$.conversationId").value(ALICE_AND_BOB))
+                .andExpect(jsonPath("$.participants[0]").value("alice"));
+        mvc.perform(post("/v1/conversations/direct").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":[\"alice\",\"bob\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.conversationId").value(ALICE_AND_BOB));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"participants\":[\"alice\",\"alice\"]}", "{\"participants\":[\"alice\"]}",
+            "{\"participants\":[\"alice\",\"bob\",\"carol\"]}", "{\"participants\":[\"alice\",\"b{x}\"]}",
+            "{\"participants\":[\"alice\",null]}", "{}"})
+    void invalidParticipantsAre400ProblemNamingTheFieldAndNeverReachTheStore(String json) throws Exception {
+        mvc.perform(post("/v1/conversations/direct").contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("participants")));
+
+        verifyNoInteractions(store);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"seq\":-1}", "{\"seq\":1.5}", "{\"seq\":\"7\"}", "{}"})
+    void invalidMarkerIs400ProblemAndNeverReachesTheStore(String json) throws Exception {
+        mvc.perform(put("/v1/conversations/dm_1/read-markers/alice").contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("seq"));
+
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void markerOfANonParticipantIs403Problem() throws Exception {
+        when(store.markRead(anyString(), anyString(), anyLong()))
+                .thenThrow(new NotAParticipantException(ALICE_AND_BOB, "carol"));
+
+        mvc.perform(put("/v1/conversations/" + ALICE_AND_BOB + "/read-markers/carol")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"seq\":1}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "forbidden"));
+    }
+
+    @Test
+    void markerIsSetForTheUserInThePath() throws Exception {
+        when(store.markRead("dm_1", "bob", 5)).thenReturn(ReadMarker.of("bob", 5, 9));
+
+        mvc.perform(put("/v1/conversations/dm_1/read-markers/bob").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seq\":5}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.readSeq").value(5))
+                .andExpect(jsonPath("$.unreadCount").value(4));
+        verify(store).markRead("dm_1", "bob", 5);
+    }
+
+    @Test
+    void userWhoNeverReadHasMarkerZeroAndEverythingUnread() throws Exception {
+        when(store.state(any(), any())).thenReturn(new ConversationStore.State(9, List.of()));
+
+        mvc.perform(get("/v1/conversations/dm_1/read-markers/dave"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.userId").value("dave"))
+                .andExpect(jsonPath("$.readSeq").value(0))
+                .andExpect(jsonPath("$.unreadCount").value(9));
+    }
+
+    @Test
+    void invalidConversationIdIs400Problem() throws Exception {
+        mvc.perform(get("/v1/conversations/{id}", "bad{id}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("conversationId"));
+
+        verifyNoInteractions(store);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.chatsequencer.stream;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.chatsequencer.ChatProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * HTTP mapping of live streams, without Redis or a socket: where a stream resumes, that HEAD and invalid resume
+ * points open nothing, and how the stream limits answer. Delivery itself is covered on Tomcat by the {@code *IT}s.
+ */
+@WebMvcTest(controllers = StreamController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = ".*RequestBodyFilter"))
+@EnableConfigurationProperties(ChatProperties.class)
+class StreamControllerTests {
+
+    static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    StreamOpener opener;
+
+    @Test
+    void lastEventIdWinsOverAfter() throws Exception {
+        mvc.perform(get("/v1/conversations/dm_1/stream?after=3").header("Last-Event-ID", "7"))
+                .andExpect(status().isOk());
+
+        verify(opener).open(eq("dm_1"), eq(7L), anyString(), any(), any());
+    }
+
+    @Test
+    void withoutAResumePointOnlyNewMessagesAreAsked() throws Exception {
+        mvc.perform(get("/v1/conversations/dm_1/stream")).andExpect(status().isOk());
+
+        verify(opener).open(eq("dm_1"), isNull(), anyString(), any(), any());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "0x10", "+5", "05", "abc"})
+    void invalidLastEventIdIs400ProblemAndOpensNothing(String lastEventId) throws Exception {
+        mvc.perform(get("/v1/conversations/dm_1/stream").header("Last-Event-ID", lastEventId))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"));
+
+        verifyNoInteractions(opener);
+    }
+
+    @Test
+    void headAnswersTheStreamHeadersAndOpensNothing() throws Exception {
+        mvc.perform(head("/v1/conversations/dm_1/stream"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/event-stream"))
+                .andExpect(header().string("Cache-Control", "no-store"));
+
+        verifyNoInteractions(opener);
+    }
+
+    @Test
+    void clientOverItsLimitGets429WithRetryAfter() throws Exception {
+        doThrow(TooManyStreamsException.perClient(32, 1)).when(opener).open(any(), any(), any(), any(), any());
+
+        mvc.perform(get("/v1/conversations/dm_1/stream"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "too-many-streams"));
+    }
+
+    @Test
+    void instanceAtCapacityGets503WithRetryAfter() throws Exception {
+        doThrow(TooManyStreamsException.perInstance(2000, 1)).when(opener).open(any(), any(), any(), any(), any());
+
+        mvc.perform(get("/v1/conversations/dm_1/stream"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "streams-at-capacity"));
+    }
+}
