@@ -14,8 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.chatsequencer.ChatProperties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,23 +80,20 @@ class StreamControllerTests {
         verifyNoInteractions(opener);
     }
 
-    @Test
-    void clientOverItsLimitGets429WithRetryAfter() throws Exception {
-        doThrow(TooManyStreamsException.perClient(32, 1)).when(opener).open(any(), any(), any(), any(), any());
-
-        mvc.perform(get("/v1/conversations/dm_1/stream"))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(header().string("Retry-After", "1"))
-                .andExpect(jsonPath("$.type").value(PROBLEMS + "too-many-streams"));
+    static Stream<Arguments> limits() {
+        return Stream.of(Arguments.of(TooManyStreamsException.perClient(32, 1), 429, "too-many-streams"),
+                Arguments.of(TooManyStreamsException.perInstance(2000, 1), 503, "streams-at-capacity"));
     }
 
-    @Test
-    void instanceAtCapacityGets503WithRetryAfter() throws Exception {
-        doThrow(TooManyStreamsException.perInstance(2000, 1)).when(opener).open(any(), any(), any(), any(), any());
+    @ParameterizedTest
+    @MethodSource("limits")
+    void streamOverALimitGetsItsProblemWithRetryAfter(TooManyStreamsException refusal, int status, String type)
+            throws Exception {
+        doThrow(refusal).when(opener).open(any(), any(), any(), any(), any());
 
         mvc.perform(get("/v1/conversations/dm_1/stream"))
-                .andExpect(status().isServiceUnavailable())
+                .andExpect(status().is(status))
                 .andExpect(header().string("Retry-After", "1"))
-                .andExpect(jsonPath("$.type").value(PROBLEMS + "streams-at-capacity"));
+                .andExpect(jsonPath("$.type").value(PROBLEMS + type));
     }
 }
