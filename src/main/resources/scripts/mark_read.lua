@@ -6,13 +6,16 @@
 -- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
 -- ARGV[1]  the user id
 -- ARGV[2]  the seq the user has read up to (a non-negative integer)
+-- ARGV[3]  '1' when only participants may have markers (an authenticated caller): a conversation without
+--          participants refuses too; '' when only a direct conversation's participants are checked
 --
--- Returns {readSeq, lastSeq} after the update, or {-1} when the conversation has participants and the user is not
--- one of them (nothing is written then).
+-- Returns {readSeq, lastSeq} after the update, or {-1} when the user may not have a marker there (nothing is
+-- written then).
 local seq_key, messages_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local user, requested = ARGV[1], tonumber(ARGV[2])
+local user, requested, members_only = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
 
-if redis.call('EXISTS', participants_key) == 1 and redis.call('SISMEMBER', participants_key, user) == 0 then
+if redis.call('SISMEMBER', participants_key, user) == 0
+        and (members_only or redis.call('EXISTS', participants_key) == 1) then
     return {-1}
 end
 

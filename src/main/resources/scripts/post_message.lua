@@ -10,10 +10,12 @@
 -- ARGV[3]  how long the idempotency record lives, in milliseconds
 -- ARGV[4]  the sender's user id
 -- ARGV[5]  the pub/sub channel that live streams listen on
+-- ARGV[6]  '1' when only participants may post (an authenticated caller): a conversation without participants,
+--          one never created, then refuses too; '' when only a direct conversation's participants are checked
 --
 -- Returns {1, seq} when the message was stored now (the caller has every other field already), {0, seq, member}
--- when the idempotency record shows it was stored before (nothing is written then), {-1} when the conversation has
--- participants and the sender is not one of them (nothing is written then).
+-- when the idempotency record shows it was stored before (nothing is written then), {-1} when the sender may not
+-- post to it (nothing is written then).
 --
 -- Guarantees: the seq is the next one after both the counter and the highest seq stored, so losing the counter
 -- key never reuses a seq; every check comes before the first write, so a failure leaves nothing half done and
@@ -21,8 +23,10 @@
 -- PUBLISH is only a doorbell for live streams, sent after the write: a stream that misses it reads the timeline.
 local seq_key, messages_key, idem_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local before_seq, after_seq, idem_ttl_ms, sender, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local members_only = ARGV[6] == '1'
 
-if redis.call('EXISTS', participants_key) == 1 and redis.call('SISMEMBER', participants_key, sender) == 0 then
+if redis.call('SISMEMBER', participants_key, sender) == 0
+        and (members_only or redis.call('EXISTS', participants_key) == 1) then
     return {-1}
 end
 

@@ -2,14 +2,21 @@
 --
 -- KEYS[1]  the conversation's counter               chat:{id}:seq
 -- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
+-- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
 -- ARGV[1]  exclusive lower seq bound, or '' for none (then the page is the newest below ARGV[2])
 -- ARGV[2]  exclusive upper seq bound, or '' for none
 -- ARGV[3]  page size; 0 reads only lastSeq
+-- ARGV[4]  the reader, who must be a participant; '' when anyone may read
 --
--- Returns {lastSeq, hasMore, member...} with the members in ascending seq. lastSeq is the counter, or the
--- highest stored seq if the counter key was lost; hasMore is 1 when the range holds messages beyond this page.
-local seq_key, messages_key = KEYS[1], KEYS[2]
-local after, before, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
+-- Returns {lastSeq, hasMore, member...} with the members in ascending seq, or {-1} when the reader is not a
+-- participant. lastSeq is the counter, or the highest stored seq if the counter key was lost; hasMore is 1 when the
+-- range holds messages beyond this page.
+local seq_key, messages_key, participants_key = KEYS[1], KEYS[2], KEYS[3]
+local after, before, limit, reader = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
+
+if reader ~= '' and redis.call('SISMEMBER', participants_key, reader) == 0 then
+    return {-1}
+end
 
 local last_seq = tonumber(redis.call('GET', seq_key) or '0')
 local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')

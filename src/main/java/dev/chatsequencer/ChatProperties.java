@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("chat")
 public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull Idempotency idempotency,
-        @Valid @NotNull Web web, @Valid @NotNull Redis redis, @Valid @NotNull Stream stream) {
+        @Valid @NotNull Web web, @Valid @NotNull Redis redis, @Valid @NotNull Stream stream,
+        @Valid @NotNull Security security, @Valid @NotNull RateLimit rateLimit, @Valid @NotNull Cors cors) {
 
     /** Limits on messages: {@code maxBodyLength} counts Unicode code points. */
     public record Messages(@Positive int maxBodyLength) {
@@ -49,5 +51,27 @@ public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull 
 
     /** Prefix of every Redis key the service writes. */
     public record Redis(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]+") String namespace) {
+    }
+
+    /**
+     * How callers are identified: {@code mode} jwt, gateway or none ({@code null}: decided at start-up, see
+     * SecurityModes); in gateway mode the proxy names the caller in {@code gatewayUserHeader}.
+     */
+    public record Security(Mode mode, @NotBlank String gatewayUserHeader) {
+
+        /** jwt: OAuth2 bearer tokens; gateway: a trusted proxy's header; none: the request is trusted. */
+        public enum Mode { JWT, GATEWAY, NONE }
+    }
+
+    /** Token buckets per user, shared by all instances through Redis: posting and creating conversations. */
+    public record RateLimit(@Valid @NotNull Bucket posts, @Valid @NotNull Bucket conversations) {
+
+        /** Up to {@code capacity} at once, then {@code refillPerSecond}; a refill of 0 turns the limit off. */
+        public record Bucket(@Positive int capacity, @PositiveOrZero double refillPerSecond) {
+        }
+    }
+
+    /** Origins whose browser pages may call the API (CORS); none when empty. */
+    public record Cors(@NotNull List<String> allowedOrigins) {
     }
 }

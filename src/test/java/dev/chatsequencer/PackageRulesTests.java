@@ -36,7 +36,7 @@ class PackageRulesTests {
     void onlyTheRedisPackageRunsScripts() {
         noClasses().that().resideOutsideOfPackage("dev.chatsequencer.redis..")
                 .should().dependOnClassesThat().areAssignableTo(RedisScript.class)
-                .because("ConversationScripts is the one typed entry point to the Lua scripts")
+                .because("LuaScripts is the one typed entry point to the Lua scripts")
                 .check(MAIN);
     }
 

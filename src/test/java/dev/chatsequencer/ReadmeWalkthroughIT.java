@@ -20,8 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the README's walkthrough as a newcomer would paste it: every {@code curl} and {@code redis-cli} step between
- * the walkthrough markers, in order, with the real tools, against a fresh instance on an empty Redis, and compares
- * what they print with the output the README shows under them (times, dates and random tokens aside).
+ * the walkthrough markers, in order, with the real tools, against the development run of {@code spring-boot:test-run}
+ * (its embedded Redis on a free port and empty), and compares what they print with the output the README shows
+ * under them (times, dates and random tokens aside).
  *
  * <p>A {@code bash} block is a step; the block right after it, if any, is its output. A {@code text} block of
  * {@code $ command} lines is a transcript: each command's output follows it, and {@code  # ...} annotations and
@@ -42,9 +43,10 @@ class ReadmeWalkthroughIT {
         String readme = Files.readString(README);
         String walkthrough = readme.substring(readme.indexOf("<!-- walkthrough:start -->"),
                 readme.indexOf("<!-- walkthrough:end -->"));
-        try (EmbeddedRedisServer redis = new EmbeddedRedisServer(0, null);
-                ConfigurableApplicationContext instance = TestInstances.start("127.0.0.1", redis.port())) {
-            Addresses addresses = new Addresses(TestInstances.port(instance), redis.port());
+        try (ConfigurableApplicationContext instance = TestSequencerApplication.builder()
+                .run("--server.port=0", "--chat.redis.embedded.port=0", "--chat.redis.embedded.data-dir=")) {
+            int redisPort = instance.getBean(EmbeddedRedisServer.class).port();
+            Addresses addresses = new Addresses(TestInstances.port(instance), redisPort);
             List<Step> steps = steps(walkthrough);
             assertThat(steps).hasSizeGreaterThan(10);
             for (Step step : steps) {

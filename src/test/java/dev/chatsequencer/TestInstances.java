@@ -12,7 +12,10 @@ public final class TestInstances {
     private TestInstances() {
     }
 
-    /** Properties are passed as command-line arguments, so they win over application.yml as in production. */
+    /**
+     * Properties are passed as command-line arguments, so they win over application.yml as in production. Unless
+     * they say otherwise, callers are not identified and rate limits are off, as in {@link RedisIntegrationTest}.
+     */
     public static ConfigurableApplicationContext start(String redisHost, int redisPort, String... properties) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -20,6 +23,16 @@ public final class TestInstances {
                 "--spring.data.redis.port=" + redisPort));
         for (String property : properties) {
             arguments.add("--" + property);
+        }
+        for (String fallback : List.of("chat.security.mode=none", "chat.rate-limit.posts.refill-per-second=0",
+                "chat.rate-limit.conversations.refill-per-second=0")) {
+            String name = fallback.substring(0, fallback.indexOf('=') + 1);
+            // A JWT location chooses the mode by itself, as in production.
+            String alsoDecides = name.startsWith("chat.security.") ? "spring.security.oauth2.resourceserver.jwt." : name;
+            if (List.of(properties).stream().noneMatch(property -> property.startsWith(name)
+                    || property.startsWith(alsoDecides))) {
+                arguments.add("--" + fallback);
+            }
         }
         return new SpringApplicationBuilder(SequencerApplication.class).run(arguments.toArray(String[]::new));
     }

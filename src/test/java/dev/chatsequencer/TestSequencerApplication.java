@@ -18,10 +18,14 @@ public final class TestSequencerApplication {
     }
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(SequencerApplication.class, EmbeddedRedisConfiguration.class)
+        builder().run(args);
+    }
+
+    /** The development run, for tests that start it as a newcomer would. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(SequencerApplication.class, EmbeddedRedisConfiguration.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testComponentsExcluded",
-                        new TestComponentsExcluded()))
-                .run(args);
+                        new TestComponentsExcluded()));
     }
 
     /** Leaves {@code @TestConfiguration} and other test components to the tests that import them. */

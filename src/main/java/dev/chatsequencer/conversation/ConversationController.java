@@ -1,5 +1,6 @@
 package dev.chatsequencer.conversation;
 
+import dev.chatsequencer.ratelimit.RateLimiter;
 import dev.chatsequencer.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,9 +8,11 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,62 +31,75 @@ class ConversationController {
 
     private final ConversationStore store;
     private final DirectConversationIds ids;
+    private final RateLimiter rateLimiter;
 
-    ConversationController(ConversationStore store, DirectConversationIds ids) {
+    ConversationController(ConversationStore store, DirectConversationIds ids, RateLimiter rateLimiter) {
         this.store = store;
         this.ids = ids;
+        this.rateLimiter = rateLimiter;
     }
 
     @Operation(summary = "Open the direct conversation of two users", description = "The id is derived from the "
             + "unordered pair: the same two users always get the same id, whoever asks and whenever. Only the two "
-            + "participants may post to it. Calling again is harmless.")
+            + "participants may see and post to it, and only they may open it. Calling again is harmless.")
     @ApiResponse(responseCode = "201", description = "Recorded now",
             headers = @Header(name = "Location", description = "URL of the conversation",
                     schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "200", description = "Recorded before; same id")
     @PostMapping(path = "/v1/conversations/direct", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DirectConversation> direct(@Valid @RequestBody DirectConversationRequest request) {
+    ResponseEntity<DirectConversation> direct(@Valid @RequestBody DirectConversationRequest request,
+            @Parameter(hidden = true) Caller caller, HttpServletRequest http) {
         List<String> participants = request.participants().stream().sorted().toList();
         if (participants.get(0).equals(participants.get(1))) {
             throw new InvalidRequestException("participants", "must be two different user ids");
         }
+        if (caller.identified() && !participants.contains(caller.userId())) {
+            throw new NotTheCallerException("The caller '" + caller.userId() + "' is not one of the participants; "
+                    + "a user opens only their own direct conversations.");
+        }
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.CONVERSATIONS,
+                caller.identified() ? caller.userId() : "addr:" + http.getRemoteAddr());
         String conversationId = ids.idOf(participants.get(0), participants.get(1));
         DirectConversation body = new DirectConversation(conversationId, participants);
         if (store.recordParticipants(conversationId, participants)) {
-            return ResponseEntity.created(URI.create("/v1/conversations/" + conversationId)).body(body);
+            return ResponseEntity.created(URI.create("/v1/conversations/" + conversationId)).headers(limits)
+                    .body(body);
         }
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok().headers(limits).body(body);
     }
 
     @Operation(summary = "Read a conversation's state", description = "Its kind, lastSeq and, for a direct "
-            + "conversation, each participant's readSeq and unreadCount. An unknown conversation is open with "
-            + "lastSeq 0.")
+            + "conversation, each participant's readSeq and unreadCount. Without caller identification (mode none) "
+            + "an unknown conversation is open with lastSeq 0.")
     @ApiResponse(responseCode = "200", description = "The conversation")
     @GetMapping("/v1/conversations/{conversationId}")
-    ConversationView get(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId) {
-        ConversationStore.State state = store.state(conversationId, null);
+    ConversationView get(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
+            @Parameter(hidden = true) Caller caller) {
+        ConversationStore.State state = store.state(conversationId, null, caller);
         String type = state.markers().isEmpty() ? "open" : "direct";
         return new ConversationView(conversationId, type, state.lastSeq(), state.markers());
     }
 
     @Operation(summary = "Record how far a user has read", description = "The marker only moves forward (an older "
-            + "seq leaves it unchanged) and is capped at the conversation's lastSeq.")
+            + "seq leaves it unchanged) and is capped at the conversation's lastSeq. A caller sets only their own.")
     @ApiResponse(responseCode = "200", description = "The marker after the update")
     @PutMapping(path = READ_MARKER_PATH,
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ReadMarker markRead(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @PathVariable @Identifier @Parameter(example = "alice") String userId,
-            @Valid @RequestBody ReadMarkerRequest request) {
-        return store.markRead(conversationId, userId, request.seq());
+            @Valid @RequestBody ReadMarkerRequest request, @Parameter(hidden = true) Caller caller) {
+        String reader = caller.actingAs(userId, "userId");
+        return store.markRead(conversationId, reader, request.seq(), caller);
     }
 
     @Operation(summary = "Read a user's read marker", description = "How far the user has read (readSeq) and how "
-            + "many messages are unread, against the conversation's lastSeq.")
+            + "many messages are unread, against the conversation's lastSeq. Participants see each other's.")
     @ApiResponse(responseCode = "200", description = "The marker; readSeq 0 if the user never read")
     @GetMapping(READ_MARKER_PATH)
     ReadMarker readMarker(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
-            @PathVariable @Identifier @Parameter(example = "alice") String userId) {
-        ConversationStore.State state = store.state(conversationId, userId);
+            @PathVariable @Identifier @Parameter(example = "alice") String userId,
+            @Parameter(hidden = true) Caller caller) {
+        ConversationStore.State state = store.state(conversationId, userId, caller);
         return state.markers().stream().filter(marker -> marker.userId().equals(userId)).findFirst()
                 .orElseGet(() -> ReadMarker.of(userId, 0, state.lastSeq()));
     }

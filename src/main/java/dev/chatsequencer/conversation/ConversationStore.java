@@ -1,9 +1,9 @@
 package dev.chatsequencer.conversation;
 
 import dev.chatsequencer.redis.ConversationKeys;
-import dev.chatsequencer.redis.ConversationScripts;
-import dev.chatsequencer.redis.ConversationScripts.MarkOutcome;
-import dev.chatsequencer.redis.ConversationScripts.StoredState;
+import dev.chatsequencer.redis.LuaScripts;
+import dev.chatsequencer.redis.LuaScripts.MarkOutcome;
+import dev.chatsequencer.redis.LuaScripts.StoredState;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -14,9 +14,9 @@ class ConversationStore {
 
     private final StringRedisTemplate redis;
     private final ConversationKeys keys;
-    private final ConversationScripts scripts;
+    private final LuaScripts scripts;
 
-    ConversationStore(StringRedisTemplate redis, ConversationKeys keys, ConversationScripts scripts) {
+    ConversationStore(StringRedisTemplate redis, ConversationKeys keys, LuaScripts scripts) {
         this.redis = redis;
         this.keys = keys;
         this.scripts = scripts;
@@ -28,9 +28,14 @@ class ConversationStore {
         return added != null && added > 0;
     }
 
-    /** The conversation's participants with their markers; for an open conversation, only {@code alsoUser}'s. */
-    State state(String conversationId, String alsoUser) {
-        StoredState stored = scripts.state(conversationId, alsoUser);
+    /**
+     * The conversation's participants with their markers; for an open conversation, only {@code alsoUser}'s.
+     *
+     * @throws ConversationNotFoundException when an identified caller is not a participant
+     */
+    State state(String conversationId, String alsoUser, Caller caller) {
+        StoredState stored = scripts.state(conversationId, alsoUser, caller.reader())
+                .orElseThrow(() -> new ConversationNotFoundException(conversationId));
         List<ReadMarker> markers = stored.markers().stream()
                 .map(marker -> ReadMarker.of(marker.userId(), marker.readSeq(), stored.lastSeq())).toList();
         return new State(stored.lastSeq(), markers);
@@ -39,14 +44,16 @@ class ConversationStore {
     /**
      * Moves a user's marker forward, capped at the last seq.
      *
-     * @throws NotAParticipantException when the conversation has participants and the user is not one
+     * @throws ConversationNotFoundException when an identified caller is not a participant
+     * @throws NotAParticipantException without identification, when the conversation has participants and the
+     *         user is not one
      */
-    ReadMarker markRead(String conversationId, String userId, long seq) {
-        MarkOutcome outcome = scripts.markRead(conversationId, userId, seq);
+    ReadMarker markRead(String conversationId, String userId, long seq, Caller caller) {
+        MarkOutcome outcome = scripts.markRead(conversationId, userId, seq, caller.identified());
         if (outcome instanceof MarkOutcome.Marked marked) {
             return ReadMarker.of(userId, marked.readSeq(), marked.lastSeq());
         }
-        throw new NotAParticipantException(conversationId, userId);
+        throw caller.refusedIn(conversationId, userId);
     }
 
     /** A conversation's last seq and the markers read with it in one consistent step. */

@@ -4,7 +4,10 @@ import dev.chatsequencer.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-/** A user who is not a participant of a direct conversation tried to post or mark it read. */
+/**
+ * Without caller identification ({@code chat.security.mode=none}): a user who is not a participant of a direct
+ * conversation tried to post or mark it read.
+ */
 public class NotAParticipantException extends ErrorResponseException {
 
     public NotAParticipantException(String conversationId, String userId) {

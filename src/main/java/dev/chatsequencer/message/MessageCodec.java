@@ -1,6 +1,6 @@
 package dev.chatsequencer.message;
 
-import dev.chatsequencer.redis.ConversationScripts.MemberTemplate;
+import dev.chatsequencer.redis.LuaScripts.MemberTemplate;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

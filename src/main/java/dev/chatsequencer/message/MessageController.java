@@ -1,7 +1,9 @@
 package dev.chatsequencer.message;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.conversation.Caller;
 import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.ratelimit.RateLimiter;
 import dev.chatsequencer.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +38,12 @@ class MessageController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final MessageStore store;
+    private final RateLimiter rateLimiter;
     private final int maxBodyLength;
 
-    MessageController(MessageStore store, ChatProperties properties) {
+    MessageController(MessageStore store, RateLimiter rateLimiter, ChatProperties properties) {
         this.store = store;
+        this.rateLimiter = rateLimiter;
         this.maxBodyLength = properties.messages().maxBodyLength();
     }
 
@@ -51,21 +56,27 @@ class MessageController {
     @ApiResponse(responseCode = "200", description = "A retry: the message stored by the original post")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Message> post(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
-            @Valid @RequestBody PostMessageRequest request) {
+            @Valid @RequestBody PostMessageRequest request, @Parameter(hidden = true) Caller caller) {
         if (request.body().codePointCount(0, request.body().length()) > maxBodyLength) {
             throw new InvalidRequestException("body", "must be at most " + maxBodyLength + " characters");
         }
-        PostResult result = store.append(conversationId, request);
+        String sender = caller.actingAs(request.senderId(), "senderId");
+        if (sender == null) {
+            throw new InvalidRequestException("senderId", "must not be null");
+        }
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, sender);
+        PostResult result = store.append(conversationId, sender, request, caller);
         if (!result.created()) {
-            return ResponseEntity.ok(result.message());
+            return ResponseEntity.ok().headers(limits).body(result.message());
         }
         URI location = URI.create("/v1/conversations/" + conversationId + "/messages/" + result.message().seq());
-        return ResponseEntity.created(location).body(result.message());
+        return ResponseEntity.created(location).headers(limits).body(result.message());
     }
 
     @Operation(summary = "Read a page of the timeline", description = "With `after`, the page starts just after it, "
             + "oldest first; without it, the page is the newest messages below `before` (or the newest overall). "
-            + "Messages are always in ascending seq. An unknown conversation is an empty page with lastSeq 0.")
+            + "Messages are always in ascending seq. Without caller identification (mode none) an unknown "
+            + "conversation is an empty page with lastSeq 0.")
     @ApiResponse(responseCode = "200", description = "The page")
     @GetMapping
     TimelinePage page(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
@@ -74,8 +85,8 @@ class MessageController {
             @Parameter(description = "Exclusive upper seq bound") @RequestParam(required = false) @Positive
             Long before,
             @Parameter(description = "Page size, 1-200") @RequestParam(defaultValue = "50") @Min(1)
-            @Max(MAX_PAGE_SIZE) int limit) {
-        return store.page(conversationId, after, before, limit);
+            @Max(MAX_PAGE_SIZE) int limit, @Parameter(hidden = true) Caller caller) {
+        return store.page(conversationId, after, before, limit, caller);
     }
 
     @Operation(summary = "Read one message by seq", description = "The message stored at that seq, exactly as the "
@@ -83,7 +94,8 @@ class MessageController {
     @ApiResponse(responseCode = "200", description = "The message")
     @GetMapping("/{seq}")
     Message one(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
-            @PathVariable @Positive long seq) {
-        return store.find(conversationId, seq).orElseThrow(() -> new MessageNotFoundException(conversationId, seq));
+            @PathVariable @Positive long seq, @Parameter(hidden = true) Caller caller) {
+        return store.find(conversationId, seq, caller)
+                .orElseThrow(() -> new MessageNotFoundException(conversationId, seq));
     }
 }

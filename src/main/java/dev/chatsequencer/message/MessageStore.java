@@ -1,11 +1,13 @@
 package dev.chatsequencer.message;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.conversation.Caller;
+import dev.chatsequencer.conversation.ConversationNotFoundException;
 import dev.chatsequencer.conversation.NotAParticipantException;
 import dev.chatsequencer.redis.ConversationKeys;
-import dev.chatsequencer.redis.ConversationScripts;
-import dev.chatsequencer.redis.ConversationScripts.PostOutcome;
-import dev.chatsequencer.redis.ConversationScripts.StoredPage;
+import dev.chatsequencer.redis.LuaScripts;
+import dev.chatsequencer.redis.LuaScripts.PostOutcome;
+import dev.chatsequencer.redis.LuaScripts.StoredPage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +26,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageStore {
 
-    private final StringRedisTemplate redis;
     private final ConversationKeys keys;
-    private final ConversationScripts scripts;
+    private final LuaScripts scripts;
     private final MessageCodec codec;
     private final ChatProperties.Idempotency idempotency;
     private final Clock clock;
     private final MessageMetrics metrics;
 
-    MessageStore(StringRedisTemplate redis, ConversationKeys keys, ConversationScripts scripts, MessageCodec codec,
+    MessageStore(ConversationKeys keys, LuaScripts scripts, MessageCodec codec,
             ChatProperties properties, Clock clock, MessageMetrics metrics) {
-        this.redis = redis;
         this.keys = keys;
         this.scripts = scripts;
         this.codec = codec;
@@ -49,29 +47,32 @@ public class MessageStore {
      * Appends a message, or returns the one an identical earlier post stored. A post without a clientMessageId still
      * carries a fresh token, so a command that Lettuce re-sends after a reconnect cannot store the message twice.
      *
+     * @param sender who posts: the caller, or without identification the request's senderId
      * @throws IdempotencyConflictException when the clientMessageId was used for a different body
-     * @throws NotAParticipantException when the conversation has participants and the sender is not one
+     * @throws ConversationNotFoundException when an identified caller is not a participant
+     * @throws NotAParticipantException without identification, when the conversation has participants and the
+     *         sender is not one
      */
-    PostResult append(String conversationId, PostMessageRequest request) {
+    PostResult append(String conversationId, String sender, PostMessageRequest request, Caller caller) {
         String idempotencyKey;
         Duration ttl;
         if (request.clientMessageId() != null) {
-            idempotencyKey = keys.clientIdempotency(conversationId, request.senderId(), request.clientMessageId());
+            idempotencyKey = keys.clientIdempotency(conversationId, sender, request.clientMessageId());
             ttl = idempotency.ttl();
         } else {
             idempotencyKey = keys.serverIdempotency(conversationId, serverToken());
             ttl = idempotency.serverTokenTtl();
         }
         Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ConversationScripts.MemberTemplate member = codec.template(request.senderId(), request.body(),
-                request.clientMessageId(), sentAt);
-        PostOutcome outcome = metrics.timeAssign(() -> scripts.post(conversationId, idempotencyKey, ttl,
-                request.senderId(), member));
+        LuaScripts.MemberTemplate member = codec.template(sender, request.body(), request.clientMessageId(),
+                sentAt);
+        PostOutcome outcome = metrics.timeAssign(() -> scripts.post(conversationId, idempotencyKey, ttl, sender,
+                member, caller.identified()));
         // Java 17 has no pattern switch; the sealed outcome still names every case.
         if (outcome instanceof PostOutcome.Stored stored) {
             // Stored now: the message is what was sent plus its seq, no need to parse it back.
             metrics.posted(true);
-            return new PostResult(new Message(conversationId, stored.seq(), request.senderId(), request.body(),
+            return new PostResult(new Message(conversationId, stored.seq(), sender, request.body(),
                     request.clientMessageId(), sentAt), true);
         }
         if (outcome instanceof PostOutcome.Replayed replayed) {
@@ -82,12 +83,17 @@ public class MessageStore {
             metrics.posted(false);
             return new PostResult(original, false);
         }
-        throw new NotAParticipantException(conversationId, request.senderId());
+        throw caller.refusedIn(conversationId, sender);
     }
 
-    /** Reads a page: after {@code after} oldest first, else the newest below {@code before}; ascending either way. */
-    public TimelinePage page(String conversationId, Long after, Long before, int limit) {
-        StoredPage page = metrics.timeRead(() -> scripts.readPage(conversationId, after, before, limit));
+    /**
+     * Reads a page: after {@code after} oldest first, else the newest below {@code before}; ascending either way.
+     *
+     * @throws ConversationNotFoundException when an identified caller is not a participant
+     */
+    public TimelinePage page(String conversationId, Long after, Long before, int limit, Caller caller) {
+        StoredPage page = metrics.timeRead(() -> scripts.readPage(conversationId, after, before, limit,
+                caller.reader())).orElseThrow(() -> new ConversationNotFoundException(conversationId));
         List<Message> messages = new ArrayList<>(page.members().size());
         for (String member : page.members()) {
             messages.add(codec.decode(conversationId, member));
@@ -96,15 +102,19 @@ public class MessageStore {
         return new TimelinePage(conversationId, page.lastSeq(), messages, page.hasMore());
     }
 
-    Optional<Message> find(String conversationId, long seq) {
-        Set<String> stored = redis.opsForZSet().rangeByScore(keys.messages(conversationId), seq, seq, 0, 1);
-        return stored == null || stored.isEmpty() ? Optional.empty()
-                : Optional.of(codec.decode(conversationId, stored.iterator().next()));
+    /** The message stored at {@code seq}, if any. */
+    Optional<Message> find(String conversationId, long seq, Caller caller) {
+        TimelinePage page = page(conversationId, seq - 1, seq + 1, 1, caller);
+        return page.messages().stream().findFirst();
     }
 
-    /** The conversation's last assigned seq, 0 when it has no messages. */
-    public long lastSeq(String conversationId) {
-        return scripts.lastSeq(conversationId);
+    /**
+     * The conversation's last assigned seq, 0 when it has no messages.
+     *
+     * @throws ConversationNotFoundException when an identified caller is not a participant
+     */
+    public long lastSeq(String conversationId, Caller caller) {
+        return page(conversationId, null, null, 0, caller).lastSeq();
     }
 
     /** 128 random bits: unique for the token's short life, without SecureRandom's lock on the hot path. */

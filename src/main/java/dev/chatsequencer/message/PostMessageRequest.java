@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.chatsequencer.conversation.Identifier;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 
 /**
  * What a client posts. Anything else in the JSON (a {@code seq}, a {@code sentAt}) is ignored: the server alone
@@ -13,8 +12,10 @@ import jakarta.validation.constraints.NotNull;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(description = "A message to post")
 record PostMessageRequest(
-        @Schema(description = "The author's user id", example = "alice", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull @Identifier String senderId,
+        @Schema(description = "The author's user id. With an authenticated caller it may be left out (the caller is "
+                + "the author) and must otherwise be the caller; without authentication (mode none) it is required",
+                example = "alice")
+        @Identifier String senderId,
         @Schema(description = "The text, 1-4096 characters (chat.messages.max-body-length), not blank",
                 example = "Hi Bob!", minLength = 1, maxLength = 4096, requiredMode = Schema.RequiredMode.REQUIRED)
         @NotBlank String body,

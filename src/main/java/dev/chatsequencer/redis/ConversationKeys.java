@@ -83,9 +83,17 @@ public class ConversationKeys {
                 readMarkers(conversationId));
     }
 
-    /** The keys a timeline read touches, in the order read_page.lua and last_seq.lua expect them. */
+    /** The keys a timeline read touches, in the order read_page.lua expects them. */
     public List<String> readKeys(String conversationId) {
-        return List.of(sequence(conversationId), messages(conversationId));
+        return List.of(sequence(conversationId), messages(conversationId), participants(conversationId));
+    }
+
+    /**
+     * A rate-limit bucket of one user (or, without identification, one client address) for one kind of request:
+     * {@code chat:{u:<subject>}:rate:<limit>}, in the subject's own slot.
+     */
+    public String rateLimit(String limit, String subject) {
+        return namespace + ":{u:" + subject + "}:rate:" + limit;
     }
 
     private String key(String conversationId, String suffix) {

@@ -1,5 +1,6 @@
 package dev.chatsequencer.stream;
 
+import dev.chatsequencer.conversation.Caller;
 import dev.chatsequencer.conversation.Identifier;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,9 +53,10 @@ class StreamController {
             @Parameter(description = "The last seq the client has; wins over `after`")
             @RequestHeader(name = "Last-Event-ID", required = false) @PositiveOrZero Long lastEventId,
             @Parameter(description = "Resume after this seq") @RequestParam(required = false) @PositiveOrZero
-            Long after, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        opener.open(conversationId, lastEventId != null ? lastEventId : after, request.getRemoteAddr(), request,
-                response);
+            Long after, @Parameter(hidden = true) Caller caller, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        opener.open(conversationId, lastEventId != null ? lastEventId : after, caller, request.getRemoteAddr(),
+                request, response);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.chatsequencer.stream;
 
+import dev.chatsequencer.conversation.Caller;
 import dev.chatsequencer.message.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ class StreamHeartbeat {
         registry.forEachConversation((conversationId, subscribers) -> executor.execute(() -> {
             long lastSeq;
             try {
-                lastSeq = store.lastSeq(conversationId);
+                lastSeq = store.lastSeq(conversationId, Caller.UNIDENTIFIED);
             } catch (DataAccessException ex) {
                 log.debug("Heartbeat of {} without catch-up: {}", conversationId, ex.getMessage());
                 lastSeq = 0;

@@ -1,6 +1,7 @@
 package dev.chatsequencer.stream;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.conversation.Caller;
 import dev.chatsequencer.message.MessageStore;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -43,15 +44,18 @@ class StreamOpener {
      *
      * @param after the last seq the client has, or {@code null} for only messages from now on
      * @param client who holds the stream, for the per-client limit
+     * @throws dev.chatsequencer.conversation.ConversationNotFoundException when an identified caller is not a
+     *         participant (checked once, here)
      */
-    void open(String conversationId, Long after, String client, HttpServletRequest request,
+    void open(String conversationId, Long after, Caller caller, String client, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         admission.admit(client);
         long start;
         AsyncContext async;
         ServletOutputStream out;
         try {
-            start = after != null ? after : store.lastSeq(conversationId);
+            long lastSeq = store.lastSeq(conversationId, caller);
+            start = after != null ? after : lastSeq;
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

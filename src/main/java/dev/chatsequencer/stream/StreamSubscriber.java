@@ -1,5 +1,6 @@
 package dev.chatsequencer.stream;
 
+import dev.chatsequencer.conversation.Caller;
 import dev.chatsequencer.message.Message;
 import dev.chatsequencer.message.MessageStore;
 import dev.chatsequencer.message.TimelinePage;
@@ -208,7 +209,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     private void readAfter(long from) {
         TimelinePage page;
         try {
-            page = store.page(conversationId, from, null, CATCH_UP_BATCH);
+            page = store.page(conversationId, from, null, CATCH_UP_BATCH, Caller.UNIDENTIFIED);
         } catch (DataAccessException ex) {
             // Redis is away; the next doorbell, heartbeat or resubscription retries from what was queued.
             log.debug("Catch-up of a stream of {} deferred: {}", conversationId, ex.getMessage());

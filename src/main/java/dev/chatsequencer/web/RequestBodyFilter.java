@@ -8,7 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * throws {@link RequestBodyException} at its first read, and {@link ProblemHandler} answers.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// After Spring Security's filter chain (order -100): a caller is identified before a body is read, so a refused caller
+// never gets to hold a connection with a trickled body, and the asynchronous dispatch after the body keeps the
+// caller the chain found (Spring's token filter does not run again on that dispatch).
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
 class RequestBodyFilter extends OncePerRequestFilter {
 
     /** A request attribute: {@code TRUE} when the whole body is in the server's buffer, so reading cannot block. */

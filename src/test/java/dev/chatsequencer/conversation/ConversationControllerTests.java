@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.ratelimit.RateLimiter;
+import dev.chatsequencer.security.SecurityConfiguration;
 import dev.chatsequencer.web.StrictJsonConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -36,7 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = ConversationController.class, excludeFilters = @ComponentScan.Filter(
         type = FilterType.REGEX, pattern = ".*RequestBodyFilter"))
 @EnableConfigurationProperties(ChatProperties.class)
-@Import({StrictJsonConfiguration.class, DirectConversationIds.class})
+@TestPropertySource(properties = "chat.security.mode=none")
+@Import({StrictJsonConfiguration.class, SecurityConfiguration.class, DirectConversationIds.class})
 class ConversationControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
@@ -44,6 +48,9 @@ class ConversationControllerTests {
 
     @Autowired
     MockMvc mvc;
+
+    @MockitoBean
+    RateLimiter rateLimiter;
 
     @MockitoBean
     ConversationStore store;
@@ -90,7 +97,7 @@ class ConversationControllerTests {
 
     @Test
     void markerOfANonParticipantIs403Problem() throws Exception {
-        when(store.markRead(anyString(), anyString(), anyLong()))
+        when(store.markRead(anyString(), anyString(), anyLong(), any()))
                 .thenThrow(new NotAParticipantException(ALICE_AND_BOB, "carol"));
 
         mvc.perform(put("/v1/conversations/" + ALICE_AND_BOB + "/read-markers/carol")
@@ -101,19 +108,19 @@ class ConversationControllerTests {
 
     @Test
     void markerIsSetForTheUserInThePath() throws Exception {
-        when(store.markRead("dm_1", "bob", 5)).thenReturn(ReadMarker.of("bob", 5, 9));
+        when(store.markRead("dm_1", "bob", 5, Caller.UNIDENTIFIED)).thenReturn(ReadMarker.of("bob", 5, 9));
 
         mvc.perform(put("/v1/conversations/dm_1/read-markers/bob").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"seq\":5}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.readSeq").value(5))
                 .andExpect(jsonPath("$.unreadCount").value(4));
-        verify(store).markRead("dm_1", "bob", 5);
+        verify(store).markRead("dm_1", "bob", 5, Caller.UNIDENTIFIED);
     }
 
     @Test
     void userWhoNeverReadHasMarkerZeroAndEverythingUnread() throws Exception {
-        when(store.state(any(), any())).thenReturn(new ConversationStore.State(9, List.of()));
+        when(store.state(any(), any(), any())).thenReturn(new ConversationStore.State(9, List.of()));
 
         mvc.perform(get("/v1/conversations/dm_1/read-markers/dave"))
                 .andExpect(status().isOk())

@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.conversation.Caller;
+import dev.chatsequencer.ratelimit.RateLimiter;
+import dev.chatsequencer.security.SecurityConfiguration;
 import dev.chatsequencer.web.StrictJsonConfiguration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,7 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = MessageController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = ".*RequestBodyFilter"))
 @EnableConfigurationProperties(ChatProperties.class)
-@Import(StrictJsonConfiguration.class)
+@TestPropertySource(properties = "chat.security.mode=none")
+@Import({StrictJsonConfiguration.class, SecurityConfiguration.class})
 class MessageControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
@@ -46,11 +51,14 @@ class MessageControllerTests {
     MockMvc mvc;
 
     @MockitoBean
+    RateLimiter rateLimiter;
+
+    @MockitoBean
     MessageStore store;
 
     @Test
     void postThatIsStoredAnswers201WithItsLocation() throws Exception {
-        when(store.append(any(), any())).thenReturn(new PostResult(STORED, true));
+        when(store.append(any(), any(), any(), any())).thenReturn(new PostResult(STORED, true));
 
         mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\"}"))
@@ -62,7 +70,7 @@ class MessageControllerTests {
 
     @Test
     void retryThatReplaysAnswers200() throws Exception {
-        when(store.append(any(), any())).thenReturn(new PostResult(STORED, false));
+        when(store.append(any(), any(), any(), any())).thenReturn(new PostResult(STORED, false));
 
         mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\"}"))
@@ -96,7 +104,7 @@ class MessageControllerTests {
 
     @Test
     void pageIsReadWithTheRequestedBounds() throws Exception {
-        when(store.page("dm_1", 3L, null, 2)).thenReturn(new TimelinePage("dm_1", 9, List.of(), true));
+        when(store.page("dm_1", 3L, null, 2, Caller.UNIDENTIFIED)).thenReturn(new TimelinePage("dm_1", 9, List.of(), true));
 
         mvc.perform(get("/v1/conversations/dm_1/messages?after=3&limit=2"))
                 .andExpect(status().isOk())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatsequencer.ChatProperties;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -16,7 +17,11 @@ class ConversationKeysTests {
             new ChatProperties.Web(DataSize.ofKilobytes(64), Duration.ofSeconds(10), 4096, 1),
             new ChatProperties.Redis("chat"),
             new ChatProperties.Stream(Duration.ofSeconds(15), Duration.ofMinutes(30), DataSize.ofKilobytes(64), 32,
-                    2000)));
+                    2000),
+            new ChatProperties.Security(ChatProperties.Security.Mode.NONE, "X-User-Id"),
+            new ChatProperties.RateLimit(new ChatProperties.RateLimit.Bucket(30, 10),
+                    new ChatProperties.RateLimit.Bucket(10, 0.2)),
+            new ChatProperties.Cors(List.of())));
 
     @Test
     void keysOfOneConversationShareItsHashTagAndClusterSlot() {

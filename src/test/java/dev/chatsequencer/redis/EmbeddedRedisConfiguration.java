@@ -37,4 +37,10 @@ public class EmbeddedRedisConfiguration {
     DataRedisConnectionDetails embeddedRedisConnectionDetails(EmbeddedRedisServer server) {
         return server.connectionDetails();
     }
+
+    /** Tells the service it runs on a developer's machine: without other settings it then trusts every request. */
+    @Bean
+    DevelopmentRedis developmentRedis(EmbeddedRedisServer server) {
+        return () -> "the embedded development redis-server on 127.0.0.1:" + server.port();
+    }
 }

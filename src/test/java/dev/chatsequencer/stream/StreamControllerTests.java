@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.conversation.Caller;
+import dev.chatsequencer.security.SecurityConfiguration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +27,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,6 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = StreamController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = ".*RequestBodyFilter"))
 @EnableConfigurationProperties(ChatProperties.class)
+@TestPropertySource(properties = "chat.security.mode=none")
+@Import(SecurityConfiguration.class)
 class StreamControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
@@ -50,14 +56,14 @@ class StreamControllerTests {
         mvc.perform(get("/v1/conversations/dm_1/stream?after=3").header("Last-Event-ID", "7"))
                 .andExpect(status().isOk());
 
-        verify(opener).open(eq("dm_1"), eq(7L), anyString(), any(), any());
+        verify(opener).open(eq("dm_1"), eq(7L), eq(Caller.UNIDENTIFIED), anyString(), any(), any());
     }
 
     @Test
     void withoutAResumePointOnlyNewMessagesAreAsked() throws Exception {
         mvc.perform(get("/v1/conversations/dm_1/stream")).andExpect(status().isOk());
 
-        verify(opener).open(eq("dm_1"), isNull(), anyString(), any(), any());
+        verify(opener).open(eq("dm_1"), isNull(), eq(Caller.UNIDENTIFIED), anyString(), any(), any());
     }
 
     @ParameterizedTest
@@ -89,7 +95,7 @@ class StreamControllerTests {
     @MethodSource("limits")
     void streamOverALimitGetsItsProblemWithRetryAfter(TooManyStreamsException refusal, int status, String type)
             throws Exception {
-        doThrow(refusal).when(opener).open(any(), any(), any(), any(), any());
+        doThrow(refusal).when(opener).open(any(), any(), any(), any(), any(), any());
 
         mvc.perform(get("/v1/conversations/dm_1/stream"))
                 .andExpect(status().is(status))

@@ -1,0 +1,85 @@
+package dev.chatsequencer.ratelimit;
+
+import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.redis.ConversationKeys;
+import dev.chatsequencer.redis.LuaScripts;
+import dev.chatsequencer.redis.LuaScripts.TokenOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets per user in Redis, so every instance counts against the same bucket: posting and creating
+ * conversations. A request over its limit is refused before it touches anything else, so it consumes no seq.
+ */
+@Component
+public class RateLimiter {
+
+    private final LuaScripts scripts;
+    private final ConversationKeys keys;
+    private final Map<Limit, ChatProperties.RateLimit.Bucket> buckets;
+    private final Map<Limit, Counter> refused;
+
+    RateLimiter(LuaScripts scripts, ConversationKeys keys, ChatProperties properties, MeterRegistry registry) {
+        this.scripts = scripts;
+        this.keys = keys;
+        this.buckets = Map.of(Limit.POSTS, properties.rateLimit().posts(),
+                Limit.CONVERSATIONS, properties.rateLimit().conversations());
+        this.refused = Map.of(Limit.POSTS, refusedCounter(registry, Limit.POSTS),
+                Limit.CONVERSATIONS, refusedCounter(registry, Limit.CONVERSATIONS));
+    }
+
+    /**
+     * Takes a token for {@code subject} (a user id, or a client address where nobody is identified).
+     *
+     * @return the headers that tell the client where it stands (none when the limit is off)
+     * @throws RateLimitedException when the bucket is empty
+     */
+    public HttpHeaders take(Limit limit, String subject) {
+        ChatProperties.RateLimit.Bucket bucket = buckets.get(limit);
+        HttpHeaders headers = new HttpHeaders();
+        if (bucket.refillPerSecond() <= 0) {
+            return headers;
+        }
+        String key = keys.rateLimit(limit.id(), subject.replace('{', '_').replace('}', '_'));
+        TokenOutcome outcome = scripts.takeToken(key, bucket.capacity(), bucket.refillPerSecond());
+        long windowSeconds = (long) Math.ceil(bucket.capacity() / bucket.refillPerSecond());
+        // draft-ietf-httpapi-ratelimit-headers: the policy (quota q per window w) and where this client stands in it
+        headers.set("RateLimit-Policy", "\"" + limit.id() + "\";q=" + bucket.capacity() + ";w=" + windowSeconds);
+        headers.set("RateLimit", "\"" + limit.id() + "\";r=" + outcome.remaining() + ";t="
+                + seconds(outcome.fullMillis()));
+        if (!outcome.taken()) {
+            refused.get(limit).increment();
+            long retryAfter = Math.max(1, seconds(outcome.waitMillis()));
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+            throw new RateLimitedException(limit, bucket, retryAfter, headers);
+        }
+        return headers;
+    }
+
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+
+    private static Counter refusedCounter(MeterRegistry registry, Limit limit) {
+        return Counter.builder("chat.rate.limited").description("Requests refused by a per-user rate limit")
+                .tag("limit", limit.id()).register(registry);
+    }
+
+    /** What a bucket limits. */
+    public enum Limit {
+        POSTS("posts"), CONVERSATIONS("conversations");
+
+        private final String id;
+
+        Limit(String id) {
+            this.id = id;
+        }
+
+        String id() {
+            return id;
+        }
+    }
+}

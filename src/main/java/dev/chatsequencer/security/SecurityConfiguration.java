@@ -1,0 +1,138 @@
+package dev.chatsequencer.security;
+
+import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.ChatProperties.Security.Mode;
+import dev.chatsequencer.redis.DevelopmentRedis;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Operations endpoints and the API description are open; the API needs an identified caller in
+ * {@code jwt} and {@code gateway} mode, and trusts the request in {@code none} mode. Which conversation a caller may
+ * touch is decided by the features, against the participants in Redis.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ChatProperties properties, Environment environment,
+            ObjectProvider<DevelopmentRedis> developmentRedis, ObjectProvider<JwtDecoder> jwtDecoder,
+            JsonMapper jsonMapper) throws Exception {
+        DevelopmentRedis development = developmentRedis.getIfAvailable();
+        Mode mode = SecurityModes.resolve(properties.security().mode(), environment,
+                development == null ? null : development.describe());
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint(jsonMapper);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(Customizer.withDefaults())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(OPEN).permitAll().requestMatchers(HttpMethod.OPTIONS).permitAll();
+                    if (mode == Mode.NONE) {
+                        requests.anyRequest().permitAll();
+                    } else {
+                        requests.requestMatchers("/v1/**").authenticated().anyRequest().permitAll();
+                    }
+                });
+        switch (mode) {
+            case JWT -> {
+                if (jwtDecoder.getIfAvailable() == null) {
+                    throw new IllegalStateException("chat.security.mode=jwt needs a way to check token signatures: "
+                            + "set spring.security.oauth2.resourceserver.jwt.issuer-uri, .jwk-set-uri or "
+                            + ".public-key-location");
+                }
+                http.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                        .bearerTokenResolver(bearerTokens()).authenticationEntryPoint(entryPoint));
+                log.info("Callers are identified by OAuth2 bearer tokens (chat.security.mode=jwt)");
+            }
+            case GATEWAY -> {
+                String header = properties.security().gatewayUserHeader();
+                http.addFilterBefore(new GatewayIdentityFilter(header, entryPoint),
+                        AnonymousAuthenticationFilter.class);
+                log.info("Callers are identified by the {} header of the authenticating proxy "
+                        + "(chat.security.mode=gateway); the proxy must strip it from client requests", header);
+            }
+            case NONE -> log.warn("""
+
+                    ************************************************************************************
+                    chat.security.mode=none: NO AUTHENTICATION. Anyone who can reach this service can
+                    post as anyone, read any conversation and move any read marker. {}
+                    Never run this way outside a developer's machine.
+                    ************************************************************************************""",
+                    development == null ? "Set explicitly." : "Chosen because it runs on " + development.describe()
+                            + ".");
+        }
+        return http.build();
+    }
+
+    /** The user claim (Spring Boot's principal-claim-name, {@code sub} by default) must be a valid identifier. */
+    @Bean
+    SubjectIsAnIdentifier subjectIsAnIdentifier(Environment environment) {
+        return new SubjectIsAnIdentifier(environment.getProperty(
+                "spring.security.oauth2.resourceserver.jwt.principal-claim-name", "sub"));
+    }
+
+    /**
+     * Browsers on {@code chat.cors.allowed-origins} may call the API and read what a client needs: the new message's
+     * Location, when to retry, and the rate-limit headers. No origin is allowed when the list is empty.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(ChatProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = properties.cors().allowedOrigins();
+        if (!origins.isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(origins);
+            cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT"));
+            cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Last-Event-ID"));
+            cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "RateLimit",
+                    "RateLimit-Policy"));
+            cors.setMaxAge(3600L);
+            source.registerCorsConfiguration("/v1/**", cors);
+        }
+        return source;
+    }
+
+    /**
+     * The token comes in the Authorization header; only a stream may also take it as {@code ?access_token=}, because
+     * a browser's EventSource cannot send headers (RFC 6750 section 2.3; keep such URLs out of access logs).
+     */
+    private static BearerTokenResolver bearerTokens() {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        return (HttpServletRequest request) -> HttpMethod.GET.matches(request.getMethod())
+                && request.getRequestURI().endsWith("/stream") ? headerOrQuery.resolve(request)
+                        : header.resolve(request);
+    }
+}

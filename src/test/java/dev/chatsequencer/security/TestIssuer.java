@@ -1,0 +1,104 @@
+package dev.chatsequencer.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * A token issuer for tests, as an identity provider would be: an RSA key made here, its public half served as a JWK
+ * set over HTTP on loopback (what {@code jwk-set-uri} points at), and real signed tokens. Also the bad tokens a
+ * client may send: expired, signed by another key under the same key id, and unsigned ({@code alg: none}).
+ */
+public final class TestIssuer implements AutoCloseable {
+
+    private static final String KEY_ID = "test-key";
+
+    private final RSAKey key = generate();
+    private final RSAKey otherKey = generate();
+    private final HttpServer server;
+
+    public TestIssuer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        server.createContext("/jwks", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(jwks);
+            }
+        });
+        server.start();
+    }
+
+    /** The property that points the service at this issuer's keys. */
+    public String jwkSetUriProperty() {
+        return "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:" + server.getAddress().getPort()
+                + "/jwks";
+    }
+
+    /** A valid token for {@code subject}, good for an hour. */
+    public String token(String subject) {
+        return sign(key, claims(subject, Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    public String expired(String subject) {
+        return sign(key, claims(subject, Instant.now().minus(Duration.ofHours(1))));
+    }
+
+    public String signedByAnotherKey(String subject) {
+        return sign(otherKey, claims(subject, Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    public String unsigned(String subject) {
+        return new PlainJWT(claims(subject, Instant.now().plus(Duration.ofHours(1)))).serialize();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static JWTClaimsSet claims(String subject, Instant expires) {
+        return new JWTClaimsSet.Builder().subject(subject).issuer("https://issuer.test")
+                .issueTime(Date.from(expires.minus(Duration.ofHours(2)))).expirationTime(Date.from(expires)).build();
+    }
+
+    private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(signingKey));
+        } catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return jwt.serialize();
+    }
+
+    private static RSAKey generate() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(KEY_ID).generate();
+        } catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
