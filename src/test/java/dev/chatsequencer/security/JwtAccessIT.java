@@ -3,6 +3,7 @@ package dev.chatsequencer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.ExtraInstance;
+import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,6 +161,18 @@ class JwtAccessIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"x\"}"))
                 .build();
         assertThat(send(post).status()).as("only a stream takes the token from the query").isEqualTo(401);
+    }
+
+    /** Someone without a token who trickles a body gets the 401 at once, and the server never reads the rest. */
+    @Test
+    void aCallerWithoutATokenCannotHoldAConnectionByTricklingABody() throws Exception {
+        try (RawHttp connection = RawHttp.connect(service.port())) {
+            RawHttp.Response response = connection.send("POST " + messages() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"body\":\"").read();
+
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(connection.closedByServerWithin(Duration.ofSeconds(3))).isTrue();
+        }
     }
 
     /** Each endpoint and the status owner, participant and outsider get; callers without a valid token get 401. */
