@@ -4,8 +4,12 @@ import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.redis.ConversationKeys;
 import dev.chatsequencer.redis.LuaScripts;
 import dev.chatsequencer.redis.LuaScripts.TokenOutcome;
+import dev.chatsequencer.web.ProblemDocs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -57,6 +61,18 @@ public class RateLimiter {
             throw new RateLimitedException(limit, bucket, retryAfter, headers);
         }
         return headers;
+    }
+
+    /** The 429 a limit answers with, for the API description: at the configured bucket, with its headers. */
+    public ApiResponse refusalResponse(Limit limit) {
+        ChatProperties.RateLimit.Bucket bucket = buckets.get(limit);
+        ApiResponse response = ProblemDocs.withRetryAfter(ProblemDocs.response("Over the caller's rate limit for "
+                + limit.id() + "; nothing is stored and no seq is used", new RateLimitedException(limit, bucket, 1,
+                        new HttpHeaders()).getBody()));
+        return response.addHeaderObject("RateLimit-Policy", new Header().description("The limit: quota q per window "
+                + "w seconds (draft-ietf-httpapi-ratelimit-headers)").schema(new StringSchema()))
+                .addHeaderObject("RateLimit", new Header().description("Where the caller stands: r requests left, "
+                        + "t seconds until the bucket is full").schema(new StringSchema()));
     }
 
     private static long seconds(long millis) {

@@ -22,6 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProblemEntryPoint implements AuthenticationEntryPoint {
 
+    static final String TYPE = "unauthorized";
+    static final String MISSING = "Authentication is required: send a bearer token (Authorization: Bearer <token>).";
+    static final String INVALID = "The bearer token is invalid, expired or not signed by a trusted key.";
+
     private final AuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final JsonMapper jsonMapper;
 
@@ -42,7 +46,7 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint {
         problem.put("instance", request.getRequestURI());
         problem.put("status", HttpStatus.UNAUTHORIZED.value());
         problem.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
-        problem.put("type", ProblemTypes.of("unauthorized").toString());
+        problem.put("type", ProblemTypes.of(TYPE).toString());
         byte[] body = jsonMapper.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -57,8 +61,8 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint {
         String authorization = request.getHeader("Authorization");
         String query = request.getQueryString();
         if (authorization == null && (query == null || !query.contains("access_token="))) {
-            return "Authentication is required: send a bearer token (Authorization: Bearer <token>).";
+            return MISSING;
         }
-        return "The bearer token is invalid, expired or not signed by a trusted key.";
+        return INVALID;
     }
 }

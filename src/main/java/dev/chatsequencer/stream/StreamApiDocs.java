@@ -1,6 +1,7 @@
 package dev.chatsequencer.stream;
 
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.conversation.ConversationApiDocs;
 import dev.chatsequencer.web.ProblemDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
@@ -29,5 +30,6 @@ class StreamApiDocs implements OpenApiCustomizer {
                 + "many live streams as it may, or Redis is unreachable", TooManyStreamsException.perInstance(
                         properties.stream().maxPerInstance(), retryAfter).getBody(),
                 ProblemDocs.storageUnavailable(retryAfter))));
+        responses.addApiResponse("404", ConversationApiDocs.notFound());
     }
 }
