@@ -9,7 +9,8 @@
 -- ARGV[2]  the stored member after its seq
 -- ARGV[3]  how long the idempotency record lives, in milliseconds
 -- ARGV[4]  the sender's user id
--- ARGV[5]  the pub/sub channel that live streams listen on
+-- ARGV[5]  the pub/sub channel that live streams listen on; '' when the caller rings it itself, once replicas
+--          confirmed the write (a stream must never show a message a failover could still take back)
 -- ARGV[6]  '1' when only participants may post (an authenticated caller): a conversation without participants,
 --          one never created, then refuses too; '' when only a direct conversation's participants are checked
 --
@@ -49,5 +50,7 @@ local member = before_seq .. string.format('%d', seq) .. after_seq
 redis.call('ZADD', messages_key, seq, member)
 redis.call('SET', idem_key, seq, 'PX', idem_ttl_ms)
 redis.call('HSET', read_key, sender, seq)
-redis.call('PUBLISH', channel, member)
+if channel ~= '' then
+    redis.call('PUBLISH', channel, member)
+end
 return {1, seq}

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("chat")
 public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull Idempotency idempotency,
         @Valid @NotNull Web web, @Valid @NotNull Redis redis, @Valid @NotNull Stream stream,
-        @Valid @NotNull Security security, @Valid @NotNull RateLimit rateLimit, @Valid @NotNull Cors cors) {
+        @Valid @NotNull Security security, @Valid @NotNull RateLimit rateLimit, @Valid @NotNull Cors cors,
+        @Valid @NotNull Durability durability) {
 
     /** Limits on messages: {@code maxBodyLength} counts Unicode code points. */
     public record Messages(@Positive int maxBodyLength) {
@@ -73,5 +74,12 @@ public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull 
 
     /** Origins whose browser pages may call the API (CORS); none when empty. */
     public record Cors(@NotNull List<String> allowedOrigins) {
+    }
+
+    /**
+     * When a write is acknowledged: after Redis {@code WAIT} confirms that {@code replicas} replicas hold it, within
+     * {@code timeout} (0 replicas: as soon as the master ran it, today's behaviour on one Redis).
+     */
+    public record Durability(@PositiveOrZero int replicas, @NotNull Duration timeout) {
     }
 }

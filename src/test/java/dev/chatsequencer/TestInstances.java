@@ -17,10 +17,14 @@ public final class TestInstances {
      * they say otherwise, callers are not identified and rate limits are off, as in {@link RedisIntegrationTest}.
      */
     public static ConfigurableApplicationContext start(String redisHost, int redisPort, String... properties) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.data.redis.host=" + redisHost,
-                "--spring.data.redis.port=" + redisPort));
+        return startOn(List.of("spring.data.redis.host=" + redisHost, "spring.data.redis.port=" + redisPort),
+                properties);
+    }
+
+    /** Starts an instance on the Redis that {@code redis} (spring.data.redis.* settings) names, e.g. a Sentinel set. */
+    public static ConfigurableApplicationContext startOn(List<String> redis, String... properties) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        redis.forEach(property -> arguments.add("--" + property));
         for (String property : properties) {
             arguments.add("--" + property);
         }

@@ -2,6 +2,7 @@ package dev.chatsequencer.conversation;
 
 import dev.chatsequencer.redis.ConversationKeys;
 import dev.chatsequencer.redis.LuaScripts;
+import dev.chatsequencer.redis.ReplicaAcknowledgement;
 import dev.chatsequencer.redis.LuaScripts.MarkOutcome;
 import dev.chatsequencer.redis.LuaScripts.StoredState;
 import java.util.List;
@@ -15,16 +16,20 @@ class ConversationStore {
     private final StringRedisTemplate redis;
     private final ConversationKeys keys;
     private final LuaScripts scripts;
+    private final ReplicaAcknowledgement replicas;
 
-    ConversationStore(StringRedisTemplate redis, ConversationKeys keys, LuaScripts scripts) {
+    ConversationStore(StringRedisTemplate redis, ConversationKeys keys, LuaScripts scripts,
+            ReplicaAcknowledgement replicas) {
         this.redis = redis;
         this.keys = keys;
         this.scripts = scripts;
+        this.replicas = replicas;
     }
 
-    /** Records the participants; returns false when they were recorded before. */
+    /** Records the participants, confirmed by replicas where configured; returns false when recorded before. */
     boolean recordParticipants(String conversationId, List<String> participants) {
         Long added = redis.opsForSet().add(keys.participants(conversationId), participants.toArray(String[]::new));
+        replicas.confirm(keys.participants(conversationId));
         return added != null && added > 0;
     }
 

@@ -6,6 +6,7 @@ import dev.chatsequencer.conversation.ConversationNotFoundException;
 import dev.chatsequencer.conversation.NotAParticipantException;
 import dev.chatsequencer.redis.ConversationKeys;
 import dev.chatsequencer.redis.LuaScripts;
+import dev.chatsequencer.redis.ReplicaAcknowledgement;
 import dev.chatsequencer.redis.LuaScripts.PostOutcome;
 import dev.chatsequencer.redis.LuaScripts.StoredPage;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +28,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageStore {
 
+    private final StringRedisTemplate redis;
     private final ConversationKeys keys;
     private final LuaScripts scripts;
+    private final ReplicaAcknowledgement replicas;
     private final MessageCodec codec;
     private final ChatProperties.Idempotency idempotency;
     private final Clock clock;
     private final MessageMetrics metrics;
 
-    MessageStore(ConversationKeys keys, LuaScripts scripts, MessageCodec codec,
-            ChatProperties properties, Clock clock, MessageMetrics metrics) {
+    MessageStore(StringRedisTemplate redis, ConversationKeys keys, LuaScripts scripts,
+            ReplicaAcknowledgement replicas, MessageCodec codec, ChatProperties properties, Clock clock,
+            MessageMetrics metrics) {
+        this.redis = redis;
         this.keys = keys;
         this.scripts = scripts;
+        this.replicas = replicas;
         this.codec = codec;
         this.idempotency = properties.idempotency();
         this.clock = clock;
@@ -67,9 +74,17 @@ public class MessageStore {
         LuaScripts.MemberTemplate member = codec.template(sender, request.body(), request.clientMessageId(),
                 sentAt);
         PostOutcome outcome = metrics.timeAssign(() -> scripts.post(conversationId, idempotencyKey, ttl, sender,
-                member, caller.identified()));
+                member, caller.identified(), !replicas.enabled()));
+        if (!(outcome instanceof PostOutcome.NotAParticipant)) {
+            // A replay too: the record it found may sit on a deposed master that a failover is about to discard.
+            replicas.confirm(keys.messages(conversationId));
+        }
         // Java 17 has no pattern switch; the sealed outcome still names every case.
         if (outcome instanceof PostOutcome.Stored stored) {
+            if (replicas.enabled()) {
+                redis.convertAndSend(keys.events(conversationId),
+                        member.beforeSeq() + stored.seq() + member.afterSeq());
+            }
             // Stored now: the message is what was sent plus its seq, no need to parse it back.
             metrics.posted(true);
             return new PostResult(new Message(conversationId, stored.seq(), sender, request.body(),

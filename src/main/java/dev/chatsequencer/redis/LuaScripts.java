@@ -43,13 +43,14 @@ public class LuaScripts {
     /**
      * post_message.lua: assigns the next seq and stores {@code member} with it, or finds the message an earlier post
      * with the same idempotency key stored. Either way the sender is checked against the participants first: with
-     * {@code membersOnly} the conversation must have them, else only a direct conversation's are checked.
+     * {@code membersOnly} the conversation must have them, else only a direct conversation's are checked. Without
+     * {@code ringDoorbell} the script publishes nothing: the caller rings once replicas confirmed the write.
      */
     public PostOutcome post(String conversationId, String idempotencyKey, Duration idempotencyTtl, String senderId,
-            MemberTemplate member, boolean membersOnly) {
+            MemberTemplate member, boolean membersOnly, boolean ringDoorbell) {
         List<Object> reply = redis.execute(postMessage, keys.postKeys(conversationId, idempotencyKey),
                 member.beforeSeq(), member.afterSeq(), Long.toString(idempotencyTtl.toMillis()), senderId,
-                keys.events(conversationId), flag(membersOnly));
+                ringDoorbell ? keys.events(conversationId) : "", flag(membersOnly));
         long outcome = number(reply, 0);
         if (outcome < 0) {
             return new PostOutcome.NotAParticipant();

@@ -69,8 +69,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail storageUnavailable(String retryAfterSeconds) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The message store is unavailable; retry after " + retryAfterSeconds + " s.");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The message store is unavailable "
+                + "or did not confirm in time; retry after " + retryAfterSeconds + " s. The outcome of a write is "
+                + "unknown: retrying a post with the same clientMessageId is always safe.");
     }
 
     /** Tomcat refuses to parse more query parameters than its limit (1,000) when they are first asked for. */

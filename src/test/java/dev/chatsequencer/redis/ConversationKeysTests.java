@@ -21,7 +21,8 @@ class ConversationKeysTests {
             new ChatProperties.Security(ChatProperties.Security.Mode.NONE, "X-User-Id"),
             new ChatProperties.RateLimit(new ChatProperties.RateLimit.Bucket(30, 10),
                     new ChatProperties.RateLimit.Bucket(10, 0.2)),
-            new ChatProperties.Cors(List.of())));
+            new ChatProperties.Cors(List.of()),
+            new ChatProperties.Durability(0, Duration.ofSeconds(1))));
 
     @Test
     void keysOfOneConversationShareItsHashTagAndClusterSlot() {
