@@ -3,16 +3,20 @@
 -- KEYS[1]  the conversation's counter               chat:{id}:seq
 -- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
 -- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
+-- KEYS[4]  the conversation's read fence (string)     chat:{id}:fence
 -- ARGV[1]  exclusive lower seq bound, or '' for none (then the page is the newest below ARGV[2])
 -- ARGV[2]  exclusive upper seq bound, or '' for none
 -- ARGV[3]  page size; 0 reads only lastSeq
 -- ARGV[4]  the reader, who must be a participant; '' when anyone may read
+-- ARGV[5]  '1' to write the fence after reading: a WAIT on this connection that then confirms the fence confirms
+--          that replicas hold everything this page shows (replication is in order), so a live stream never shows an
+--          entry a failover could take back
 --
 -- Returns {lastSeq, hasMore, member...} with the members in ascending seq, or {-1} when the reader is not a
 -- participant. lastSeq is the counter, or the highest stored seq if the counter key was lost; hasMore is 1 when the
 -- range holds messages beyond this page.
-local seq_key, messages_key, participants_key = KEYS[1], KEYS[2], KEYS[3]
-local after, before, limit, reader = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local seq_key, messages_key, participants_key, fence_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local after, before, limit, reader, fence = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5] == '1'
 
 if reader ~= '' and redis.call('SISMEMBER', participants_key, reader) == 0 then
     return {-1}
@@ -40,6 +44,10 @@ local has_more = 0
 if #rows > limit then
     has_more = 1
     rows[#rows] = nil
+end
+
+if fence then
+    redis.call('SET', fence_key, last_seq, 'PX', 60000)
 end
 
 local result = {last_seq, has_more}

@@ -107,8 +107,27 @@ public class MessageStore {
      * @throws ConversationNotFoundException when an identified caller is not a participant
      */
     public TimelinePage page(String conversationId, Long after, Long before, int limit, Caller caller) {
+        return page(conversationId, after, before, limit, caller, false);
+    }
+
+    /**
+     * A page for a live stream: only what replicas confirmed (where {@code chat.durability.replicas} asks for them),
+     * so a stream never shows a message at a seq that a failover could give to another.
+     *
+     * @throws dev.chatsequencer.redis.ReplicaAcknowledgement.ReplicationUnconfirmedException when replicas do not
+     *         confirm in time; the stream reads again later
+     */
+    public TimelinePage confirmedPage(String conversationId, long after, int limit) {
+        return page(conversationId, after, null, limit, Caller.UNIDENTIFIED, replicas.enabled());
+    }
+
+    private TimelinePage page(String conversationId, Long after, Long before, int limit, Caller caller,
+            boolean confirmed) {
         StoredPage page = metrics.timeRead(() -> scripts.readPage(conversationId, after, before, limit,
-                caller.reader())).orElseThrow(() -> new ConversationNotFoundException(conversationId));
+                caller.reader(), confirmed)).orElseThrow(() -> new ConversationNotFoundException(conversationId));
+        if (confirmed) {
+            replicas.confirm(keys.messages(conversationId));
+        }
         List<Message> messages = new ArrayList<>(page.members().size());
         for (String member : page.members()) {
             messages.add(codec.decode(conversationId, member));

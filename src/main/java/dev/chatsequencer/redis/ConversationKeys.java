@@ -83,9 +83,18 @@ public class ConversationKeys {
                 readMarkers(conversationId));
     }
 
+    /**
+     * A write a stream's catch-up read makes after reading, so that a WAIT can confirm replicas hold what it read:
+     * {@code chat:{id}:fence}, expiring after a minute.
+     */
+    public String fence(String conversationId) {
+        return key(conversationId, "fence");
+    }
+
     /** The keys a timeline read touches, in the order read_page.lua expects them. */
     public List<String> readKeys(String conversationId) {
-        return List.of(sequence(conversationId), messages(conversationId), participants(conversationId));
+        return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
+                fence(conversationId));
     }
 
     /**

@@ -64,11 +64,13 @@ public class LuaScripts {
     /**
      * read_page.lua: up to {@code limit} members after {@code after} oldest first, else the newest below
      * {@code before}; ascending either way, with the conversation's last seq read in the same step. Empty when
-     * {@code reader} is given and is not a participant.
+     * {@code reader} is given and is not a participant. With {@code fence}, writes the conversation's fence after
+     * reading (see read_page.lua).
      */
-    public Optional<StoredPage> readPage(String conversationId, Long after, Long before, int limit, String reader) {
+    public Optional<StoredPage> readPage(String conversationId, Long after, Long before, int limit, String reader,
+            boolean fence) {
         List<Object> reply = redis.execute(readPage, keys.readKeys(conversationId), bound(after), bound(before),
-                Integer.toString(limit), reader == null ? "" : reader);
+                Integer.toString(limit), reader == null ? "" : reader, flag(fence));
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }

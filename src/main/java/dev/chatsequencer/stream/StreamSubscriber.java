@@ -1,6 +1,5 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.conversation.Caller;
 import dev.chatsequencer.message.Message;
 import dev.chatsequencer.message.MessageStore;
 import dev.chatsequencer.message.TimelinePage;
@@ -209,7 +208,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     private void readAfter(long from) {
         TimelinePage page;
         try {
-            page = store.page(conversationId, from, null, CATCH_UP_BATCH, Caller.UNIDENTIFIED);
+            page = store.confirmedPage(conversationId, from, CATCH_UP_BATCH);
         } catch (DataAccessException ex) {
             // Redis is away; the next doorbell, heartbeat or resubscription retries from what was queued.
             log.debug("Catch-up of a stream of {} deferred: {}", conversationId, ex.getMessage());

@@ -85,6 +85,15 @@ class ReplicatedRedisIT {
             } else {
                 topology.freeze(master);
             }
+            String key = "chat:{" + CONVERSATIONS.get(0) + "}:seq";
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                try {
+                    return (kind.equals("sentinel") ? topology.master() : topology.masterOf(key)) != master;
+                } catch (RuntimeException noMasterYet) {
+                    return false;
+                }
+            });
+            long failoverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultAt);
             int ackedBefore = load.acks.size();
             await().atMost(length.plus(Duration.ofSeconds(30))).until(() -> load.acks.size() > ackedBefore + 100
                     && System.nanoTime() - faultAt > length.toNanos());
@@ -108,8 +117,9 @@ class ReplicatedRedisIT {
             for (String conversation : CONVERSATIONS) {
                 outages.put(conversation, load.longestGapAfter(faultAt, conversation).toMillis());
             }
-            log.info("{} master {} for {}: {} acknowledged, longest outage per conversation (ms) {}, {} stream events",
-                    kind, fault, length, load.acks.size(), outages, stream.events.size());
+            log.info("{} master {} for {}: failover {} ms, {} acknowledged, longest outage per conversation (ms) {}, "
+                    + "{} stream events", kind, fault, length, failoverMillis, load.acks.size(), outages,
+                    stream.events.size());
 
             Map<String, String> seqOwners = new HashMap<>();
             List<String> lost = new ArrayList<>();
