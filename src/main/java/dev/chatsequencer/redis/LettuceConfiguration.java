@@ -1,13 +1,10 @@
 package dev.chatsequencer.redis;
 
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.ReadFrom;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,17 +21,6 @@ class LettuceConfiguration {
     @Bean
     LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
         return builder -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-    }
-
-    /**
-     * With Sentinel, a master/replica connection that listens to the sentinels: when they promote a replica it moves
-     * to the new master at once, even while the old one is frozen rather than gone (a plain connection asks the
-     * sentinels only when it reconnects, and a frozen master never closes its sockets). Reads go to the master too.
-     */
-    @Bean
-    @ConditionalOnProperty("spring.data.redis.sentinel.master")
-    LettuceClientConfigurationBuilderCustomizer followSentinelPromotions() {
-        return builder -> builder.readFrom(ReadFrom.UPSTREAM);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.chatsequencer.redis;
 
 import dev.chatsequencer.ChatProperties;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,15 +60,17 @@ public class ReplicaAcknowledgement {
         if (replicas == 0) {
             return;
         }
-        Target target = target(key);
         long confirmed;
         try {
+            Target target = target(key);
             confirmed = batches.computeIfAbsent(target.id(), id -> new Batch()).next(target.commands())
                     .get(timeoutMillis + 3000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException ex) {
             throw new ReplicationUnconfirmedException("WAIT failed: " + ex.getCause().getMessage(), ex.getCause());
         } catch (TimeoutException ex) {
             throw new ReplicationUnconfirmedException("WAIT did not return", ex);
+        } catch (RedisException ex) {
+            throw new ReplicationUnconfirmedException("WAIT could not be sent: " + ex.getMessage(), ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new ReplicationUnconfirmedException("Interrupted while waiting for replicas", ex);
@@ -120,7 +124,14 @@ public class ReplicaAcknowledgement {
             List<CompletableFuture<Long>> batch = waiting;
             waiting = new ArrayList<>();
             out = true;
-            commands.waitForReplication(replicas, timeoutMillis).whenComplete((count, error) -> {
+            CompletionStage<Long> reply;
+            try {
+                reply = commands.waitForReplication(replicas, timeoutMillis);
+            } catch (RuntimeException closed) {
+                // A connection closed under us (a reset after a promotion): this batch fails, the next one goes out.
+                reply = CompletableFuture.failedFuture(closed);
+            }
+            reply.whenComplete((count, error) -> {
                 for (CompletableFuture<Long> confirmed : batch) {
                     if (error != null) {
                         confirmed.completeExceptionally(error);

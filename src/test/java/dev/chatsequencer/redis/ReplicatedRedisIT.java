@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (master frozen), with {@code chat.durability.replicas=1} and Redis {@code min-replicas-to-write 1}. Clients post
  * with a clientMessageId and retry on any error, as the API tells them to, while a stream follows one conversation.
  * After the failover: no acknowledged post is lost or renumbered, no seq is acknowledged to two messages, no stream
- * event disagrees with the final timeline, and the outage lasts no longer than the failover allows.
+ * event disagrees with the final timeline, and the outage lasts no longer than the failover plus 3 s (Sentinel).
+ * On a Cluster the shards that did not fail must not notice; the failed shard, whose promoted replica has no
+ * replica of its own until the old master returns, refuses posts (503) until then and then recovers.
  */
 class ReplicatedRedisIT {
 
@@ -56,8 +58,8 @@ class ReplicatedRedisIT {
 
     static Stream<Arguments> faults() {
         return Stream.of(
-                Arguments.of("sentinel", "kill", Duration.ZERO, Duration.ofSeconds(12)),
-                Arguments.of("sentinel", "freeze", Duration.ofSeconds(20), Duration.ofSeconds(12)),
+                Arguments.of("sentinel", "kill", Duration.ZERO, Duration.ZERO),
+                Arguments.of("sentinel", "freeze", Duration.ofSeconds(20), Duration.ZERO),
                 Arguments.of("cluster", "freeze", Duration.ofSeconds(30), Duration.ofSeconds(12)));
     }
 
@@ -149,9 +151,10 @@ class ReplicatedRedisIT {
             // own until the old master returns, so no post to that shard can be confirmed (min-replicas-to-write 1
             // refuses it): its outage is the fault's; every other shard must not notice.
             for (String conversation : CONVERSATIONS) {
-                boolean failedShard = kind.equals("cluster") && failed.contains(conversation);
-                assertThat(outages.get(conversation)).as("outage of " + conversation + " (ms)")
-                        .isLessThan((failedShard ? length.plus(allowedOutage) : allowedOutage).toMillis());
+                long allowed = !failed.contains(conversation) ? 3000
+                        : kind.equals("sentinel") ? failoverMillis + 3000 : length.plus(allowedOutage).toMillis();
+                assertThat(outages.get(conversation)).as("outage of " + conversation + " (ms), failover "
+                        + failoverMillis + " ms").isLessThan(allowed);
             }
         }
     }
