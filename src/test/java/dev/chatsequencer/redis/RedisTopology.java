@@ -61,17 +61,33 @@ public final class RedisTopology implements AutoCloseable {
 
     /** Three masters with one replica each and {@code min-replicas-to-write 1}; node timeout 3 s. */
     public static RedisTopology cluster() {
+        return cluster(0);
+    }
+
+    /**
+     * A Cluster of three masters and three replicas plus {@code spareReplicas} more replicas. With a spare, Redis
+     * Cluster's replica migration gives an orphaned master (a promoted replica whose old master is gone) a replica
+     * again, so {@code min-replicas-to-write 1} lets it take writes.
+     */
+    public static RedisTopology cluster(int spareReplicas) {
         RedisTopology topology = new RedisTopology();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 6 + spareReplicas; i++) {
             topology.startNode("cluster-enabled yes", "cluster-config-file nodes-" + i + ".conf",
                     "cluster-node-timeout 3000", "min-replicas-to-write 1", "min-replicas-max-lag 5");
         }
         List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
-        topology.nodes.forEach(node -> create.add("127.0.0.1:" + node.port));
+        topology.nodes.subList(0, 6).forEach(node -> create.add("127.0.0.1:" + node.port));
         create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
         run(create);
+        for (Node spare : topology.nodes.subList(6, topology.nodes.size())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> cli(topology.nodes.get(0).port, "cluster", "info")
+                    .contains("cluster_state:ok"));
+            run(List.of("redis-cli", "--cluster", "add-node", "127.0.0.1:" + spare.port,
+                    "127.0.0.1:" + topology.nodes.get(0).port, "--cluster-slave"));
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> topology.nodes.stream()
-                .allMatch(node -> cli(node.port, "cluster", "info").contains("cluster_state:ok")));
+                .allMatch(node -> cli(node.port, "cluster", "info").contains("cluster_state:ok")
+                        && cli(node.port, "cluster", "nodes").lines().count() == topology.nodes.size()));
         return topology;
     }
 
