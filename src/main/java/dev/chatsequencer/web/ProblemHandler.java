@@ -49,6 +49,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private final String retryAfterSeconds;
     private final ApplicationEventPublisher events;
+    private final OutageLog outages = new OutageLog();
 
     ProblemHandler(ChatProperties properties, ApplicationEventPublisher events) {
         this.retryAfterSeconds = Integer.toString(properties.web().retryAfterSeconds());
@@ -61,7 +62,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> storageUnavailable(DataAccessException ex, WebRequest request) {
-        log.warn("Redis unavailable: {}", ex.getMessage());
+        outages.refused(ex);
         ProblemDetail problem = storageUnavailable(retryAfterSeconds);
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
