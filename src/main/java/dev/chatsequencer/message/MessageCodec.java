@@ -34,6 +34,14 @@ public class MessageCodec {
         return template.beforeSeq() + message.seq() + template.afterSeq();
     }
 
+    /**
+     * The API's JSON of a stored message, spliced rather than parsed and written again: the member is the message
+     * JSON without its conversation id, so the id goes in front. An id is an identifier, never in need of escaping.
+     */
+    public String toApiJson(String conversationId, String stored) {
+        return "{\"conversationId\":\"" + conversationId + "\"," + stored.substring(1);
+    }
+
     public Message decode(String conversationId, String stored) {
         Stored message = jsonMapper.readValue(stored, Stored.class);
         return new Message(conversationId, message.seq(), message.senderId(), message.body(),

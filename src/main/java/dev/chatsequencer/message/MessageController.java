@@ -8,6 +8,7 @@ import dev.chatsequencer.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,16 +78,19 @@ class MessageController {
             + "oldest first; without it, the page is the newest messages below `before` (or the newest overall). "
             + "Messages are always in ascending seq. Without caller identification (mode none) an unknown "
             + "conversation is an empty page with lastSeq 0.")
-    @ApiResponse(responseCode = "200", description = "The page")
-    @GetMapping
-    TimelinePage page(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
+    @ApiResponse(responseCode = "200", description = "The page", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TimelinePage.class)))
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> page(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @Parameter(description = "Exclusive lower seq bound") @RequestParam(required = false) @PositiveOrZero
             Long after,
             @Parameter(description = "Exclusive upper seq bound") @RequestParam(required = false) @Positive
             Long before,
             @Parameter(description = "Page size, 1-200") @RequestParam(defaultValue = "50") @Min(1)
             @Max(MAX_PAGE_SIZE) int limit, @Parameter(hidden = true) Caller caller) {
-        return store.page(conversationId, after, before, limit, caller);
+        // The stored members are spliced into the page as they are (MessageStore.pageJson): no parse, no re-encode.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(store.pageJson(conversationId, after, before, limit, caller));
     }
 
     @Operation(summary = "Read one message by seq", description = "The message stored at that seq, exactly as the "

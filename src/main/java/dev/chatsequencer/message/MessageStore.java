@@ -111,6 +111,28 @@ public class MessageStore {
     }
 
     /**
+     * The same page as {@link #page}, as the API's JSON, spliced from the stored members without parsing them: the
+     * most frequent request of a chat client costs one script call and a string join.
+     *
+     * @throws ConversationNotFoundException when an identified caller is not a participant
+     */
+    String pageJson(String conversationId, Long after, Long before, int limit, Caller caller) {
+        StoredPage page = metrics.timeRead(() -> scripts.readPage(conversationId, after, before, limit,
+                caller.reader(), false)).orElseThrow(() -> new ConversationNotFoundException(conversationId));
+        int size = 64;
+        for (String member : page.members()) {
+            size += member.length() + conversationId.length() + 20;
+        }
+        StringBuilder json = new StringBuilder(size).append("{\"conversationId\":\"").append(conversationId)
+                .append("\",\"lastSeq\":").append(page.lastSeq()).append(",\"messages\":[");
+        for (int i = 0; i < page.members().size(); i++) {
+            json.append(i == 0 ? "" : ",").append(codec.toApiJson(conversationId, page.members().get(i)));
+        }
+        metrics.pageServed(page.members().size());
+        return json.append("],\"hasMore\":").append(page.hasMore()).append('}').toString();
+    }
+
+    /**
      * A page for a live stream: only what replicas confirmed (where {@code chat.durability.replicas} asks for them),
      * so a stream never shows a message at a seq that a failover could give to another.
      *

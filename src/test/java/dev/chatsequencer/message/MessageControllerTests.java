@@ -16,7 +16,6 @@ import dev.chatsequencer.ratelimit.RateLimiter;
 import dev.chatsequencer.security.SecurityConfiguration;
 import dev.chatsequencer.web.StrictJsonConfiguration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,7 +103,8 @@ class MessageControllerTests {
 
     @Test
     void pageIsReadWithTheRequestedBounds() throws Exception {
-        when(store.page("dm_1", 3L, null, 2, Caller.UNIDENTIFIED)).thenReturn(new TimelinePage("dm_1", 9, List.of(), true));
+        when(store.pageJson("dm_1", 3L, null, 2, Caller.UNIDENTIFIED))
+                .thenReturn("{\"conversationId\":\"dm_1\",\"lastSeq\":9,\"messages\":[],\"hasMore\":true}");
 
         mvc.perform(get("/v1/conversations/dm_1/messages?after=3&limit=2"))
                 .andExpect(status().isOk())

@@ -29,6 +29,32 @@ class TimelinePagingIT {
         }
     }
 
+    /** Pages are spliced from the stored members; each must be byte for byte the JSON the post answered with. */
+    @Test
+    void aPageShowsEachMessageExactlyAsItsPostAnsweredWhateverTheText() {
+        String tricky = TestIds.conversation();
+        List<String> bodies = List.of("quote \" and backslash \\ and /slash/", "tab\tnewline\nend",
+                "emoji \uD83D\uDE00 accents \u00e9\u00e8 cjk \u4e2d", "<script>&amp;</script>", "\u2028\u2029 separators");
+        List<String> posted = new java.util.ArrayList<>();
+        for (String body : bodies) {
+            posted.add(http.post().uri("/v1/conversations/{id}/messages", tricky)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(java.util.Map.of("senderId", "alice", "body", body, "clientMessageId", "t-" + posted.size()))
+                    .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        }
+        posted.add(http.post().uri("/v1/conversations/{id}/messages", tricky)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of("senderId", "bob", "body", "no client id"))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+
+        String page = http.get().uri("/v1/conversations/{id}/messages?limit=50", tricky).exchange()
+                .expectStatus().isOk().expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).isEqualTo("{\"conversationId\":\"" + tricky + "\",\"lastSeq\":" + posted.size()
+                + ",\"messages\":[" + String.join(",", posted) + "],\"hasMore\":false}");
+    }
+
     @Test
     void readWithoutCursorThenReturnsNewestPageAscending() {
         TimelinePage page = client.page(conversation, "limit=10");
