@@ -17,11 +17,12 @@ STREAMS=${STREAMS:-5000}
 JAVA17_HOME=${JAVA17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JVM_OPTS="-Xms1g -Xmx1g"
-REDIS_PORT=6390
+REDIS_PORT=6490
 SVC_PORT=18080
 CEILING_PORT=18081
 mkdir -p "$OUT"
-rm -f "$OUT"/*.txt
+# this run's figures replace the last run's; the attack harness's results (attacks-*.txt) are not this script's
+find "$OUT" -maxdepth 1 -name '*.txt' ! -name 'attacks-*' -delete
 ulimit -n 65536 2>/dev/null || true
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
