@@ -67,10 +67,11 @@ wait_http() { # port
 
 start_service() { # java_home
     # the stream load opens all its streams from one address: lift the per-client and per-instance stream limits;
-    # no authentication and no posting rate limit, so the figures are of sequencing itself
+    # no authentication and no posting rate limit, so the figures are of sequencing itself; no per-client
+    # connection cap either, since every load here comes from one address
     "$1/bin/java" $JVM_OPTS -jar "$SVC_JAR" --server.port=$SVC_PORT --spring.data.redis.host=127.0.0.1 \
         --spring.data.redis.port=$REDIS_PORT --chat.stream.max-per-client="$STREAMS" \
-        --chat.security.mode=none --chat.rate-limit.posts.refill-per-second=0 \
+        --chat.security.mode=none --chat.rate-limit.posts.refill-per-second=0 --chat.web.max-connections-per-client=0 \
         --chat.stream.max-per-instance="$STREAMS" > "$OUT/service.log" 2>&1 &
     SVC_PID=$!
     wait_http $SVC_PORT
