@@ -107,7 +107,7 @@ public class MessageStore {
      * @throws ConversationNotFoundException when an identified caller is not a participant
      */
     public TimelinePage page(String conversationId, Long after, Long before, int limit, Caller caller) {
-        return page(conversationId, after, before, limit, caller, false);
+        return decoded(conversationId, servedPage(conversationId, after, before, limit, caller, false));
     }
 
     /**
@@ -117,8 +117,7 @@ public class MessageStore {
      * @throws ConversationNotFoundException when an identified caller is not a participant
      */
     String pageJson(String conversationId, Long after, Long before, int limit, Caller caller) {
-        StoredPage page = metrics.timeRead(() -> scripts.readPage(conversationId, after, before, limit,
-                caller.reader(), false)).orElseThrow(() -> new ConversationNotFoundException(conversationId));
+        StoredPage page = servedPage(conversationId, after, before, limit, caller, false);
         int size = 64;
         for (String member : page.members()) {
             size += member.length() + conversationId.length() + 20;
@@ -128,7 +127,6 @@ public class MessageStore {
         for (int i = 0; i < page.members().size(); i++) {
             json.append(i == 0 ? "" : ",").append(codec.toApiJson(conversationId, page.members().get(i)));
         }
-        metrics.pageServed(page.members().size());
         return json.append("],\"hasMore\":").append(page.hasMore()).append('}').toString();
     }
 
@@ -140,28 +138,14 @@ public class MessageStore {
      *         confirm in time; the stream reads again later
      */
     public TimelinePage confirmedPage(String conversationId, long after, int limit) {
-        return page(conversationId, after, null, limit, Caller.UNIDENTIFIED, replicas.enabled());
-    }
-
-    private TimelinePage page(String conversationId, Long after, Long before, int limit, Caller caller,
-            boolean confirmed) {
-        StoredPage page = metrics.timeRead(() -> scripts.readPage(conversationId, after, before, limit,
-                caller.reader(), confirmed)).orElseThrow(() -> new ConversationNotFoundException(conversationId));
-        if (confirmed) {
-            replicas.confirm(keys.messages(conversationId));
-        }
-        List<Message> messages = new ArrayList<>(page.members().size());
-        for (String member : page.members()) {
-            messages.add(codec.decode(conversationId, member));
-        }
-        metrics.pageServed(messages.size());
-        return new TimelinePage(conversationId, page.lastSeq(), messages, page.hasMore());
+        return decoded(conversationId, servedPage(conversationId, after, null, limit, Caller.UNIDENTIFIED,
+                replicas.enabled()));
     }
 
     /** The message stored at {@code seq}, if any. */
     Optional<Message> find(String conversationId, long seq, Caller caller) {
-        TimelinePage page = page(conversationId, seq - 1, seq + 1, 1, caller);
-        return page.messages().stream().findFirst();
+        return decoded(conversationId, stored(conversationId, seq - 1, seq + 1, 1, caller, false)).messages()
+                .stream().findFirst();
     }
 
     /**
@@ -170,7 +154,36 @@ public class MessageStore {
      * @throws ConversationNotFoundException when an identified caller is not a participant
      */
     public long lastSeq(String conversationId, Caller caller) {
-        return page(conversationId, null, null, 0, caller).lastSeq();
+        return stored(conversationId, null, null, 0, caller, false).lastSeq();
+    }
+
+    /**
+     * A page that goes out to a client or a stream: timed, counted in the page-size histogram, and with
+     * {@code confirmed} returned only once replicas hold everything it read.
+     */
+    private StoredPage servedPage(String conversationId, Long after, Long before, int limit, Caller caller,
+            boolean confirmed) {
+        StoredPage page = metrics.timeRead(() -> stored(conversationId, after, before, limit, caller, confirmed));
+        if (confirmed) {
+            replicas.confirm(keys.messages(conversationId));
+        }
+        metrics.pageServed(page.members().size());
+        return page;
+    }
+
+    /** One read_page.lua call; {@code fence} writes the read fence after reading (see read_page.lua). */
+    private StoredPage stored(String conversationId, Long after, Long before, int limit, Caller caller,
+            boolean fence) {
+        return scripts.readPage(conversationId, after, before, limit, caller.reader(), fence)
+                .orElseThrow(() -> new ConversationNotFoundException(conversationId));
+    }
+
+    private TimelinePage decoded(String conversationId, StoredPage page) {
+        List<Message> messages = new ArrayList<>(page.members().size());
+        for (String member : page.members()) {
+            messages.add(codec.decode(conversationId, member));
+        }
+        return new TimelinePage(conversationId, page.lastSeq(), messages, page.hasMore());
     }
 
     /** 128 random bits: unique for the token's short life, without SecureRandom's lock on the hot path. */
