@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatsequencer.redis.EmbeddedRedisServer;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ class ReadmeWalkthroughIT {
 
     @Test
     void everyStepPrintsWhatTheReadmeShows() throws Exception {
-        assumeTrue(onPath("curl") && onPath("redis-cli"),
+        assumeTrue(SystemTools.installed("curl") && SystemTools.installed("redis-cli"),
                 "curl or redis-cli is not installed (apt-get install curl redis-tools): README walkthrough skipped");
         String readme = Files.readString(README);
         String walkthrough = readme.substring(readme.indexOf("<!-- walkthrough:start -->"),
@@ -129,11 +128,6 @@ class ReadmeWalkthroughIT {
             lines.sort(null);
         }
         return String.join("\n", lines);
-    }
-
-    private static boolean onPath(String tool) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(directory -> new File(directory, tool).canExecute());
     }
 
     /** One command and what it must print ({@code null}: not shown, only run); {@code sorted} for SCAN's order. */

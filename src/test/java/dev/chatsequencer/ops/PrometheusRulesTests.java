@@ -3,8 +3,8 @@ package dev.chatsequencer.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.chatsequencer.SystemTools;
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class PrometheusRulesTests {
     }
 
     private static void assertPromtoolSucceeds(String... arguments) throws Exception {
-        String promtool = promtool();
+        String promtool = SystemTools.find("promtool").map(File::getPath).orElse(null);
         assumeTrue(promtool != null, "promtool is not installed (apt-get install prometheus): rule tests skipped");
         List<String> command = new ArrayList<>(List.of(promtool));
         command.addAll(List.of(arguments));
@@ -43,13 +43,4 @@ class PrometheusRulesTests {
         assertThat(process.exitValue()).as(output).isZero();
     }
 
-    private static String promtool() throws IOException {
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File candidate = new File(directory, "promtool");
-            if (candidate.canExecute()) {
-                return candidate.getCanonicalPath();
-            }
-        }
-        return null;
-    }
 }

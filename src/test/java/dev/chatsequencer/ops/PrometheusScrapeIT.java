@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.SystemTools;
 import java.io.File;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +23,7 @@ class PrometheusScrapeIT {
 
     @Test
     void theScrapePassesPromtoolsMetricChecks() throws Exception {
-        File promtool = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(directory -> new File(directory, "promtool")).filter(File::canExecute).findFirst().orElse(null);
+        File promtool = SystemTools.find("promtool").orElse(null);
         assumeTrue(promtool != null, "promtool is not installed (apt-get install prometheus): scrape check skipped");
         http.post().uri("/v1/conversations/scrape-check/messages").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"senderId\":\"alice\",\"body\":\"hi\"}").exchange().expectStatus().isCreated();

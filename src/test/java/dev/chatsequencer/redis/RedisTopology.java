@@ -1,8 +1,8 @@
 package dev.chatsequencer.redis;
 
+import dev.chatsequencer.SystemTools;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -41,7 +41,7 @@ public final class RedisTopology implements AutoCloseable {
 
     /** True when the system has the binaries (CI installs them; elsewhere the topology tests are skipped). */
     public static boolean available() {
-        return onPath("redis-server") && onPath("redis-cli");
+        return SystemTools.installed("redis-server") && SystemTools.installed("redis-cli");
     }
 
     /** One master and two replicas with {@code min-replicas-to-write 1}, watched by three sentinels (quorum 2). */
@@ -279,11 +279,6 @@ public final class RedisTopology implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    private static boolean onPath(String tool) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(directory -> new File(directory, tool).canExecute());
     }
 
     /** One redis-server process of the topology. */
