@@ -12,7 +12,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -60,12 +59,10 @@ public final class ProblemDocs {
 
     /** The JSON members a problem is sent with, in the order Spring writes them. */
     private static Map<String, Object> body(ProblemDetail problem) {
+        ProblemTypes.complete(problem, problem.getStatus());
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean blank = problem.getType() == null || "about:blank".equals(problem.getType().toString());
-        body.put("type", String.valueOf(blank ? ProblemTypes.of(ProblemTypes.slug(problem.getStatus()))
-                : problem.getType()));
-        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
-        body.put("title", problem.getTitle() != null ? problem.getTitle() : status.getReasonPhrase());
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         if (problem.getDetail() != null) {
             body.put("detail", problem.getDetail());

@@ -1,7 +1,6 @@
 package dev.chatsequencer.web;
 
 import dev.chatsequencer.ChatProperties;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -172,18 +171,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else {
             problem = ProblemDetail.forStatus(statusCode);
         }
-        String slug = ProblemTypes.slug(statusCode.value());
-        if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
-            problem.setType(ProblemTypes.of(slug));
-        }
+        ProblemTypes.complete(problem, statusCode.value());
         if (request instanceof ServletWebRequest servlet) {
             String type = String.valueOf(problem.getType().getPath());
             events.publishEvent(new ProblemRaised(servlet.getRequest().getMethod(),
                     servlet.getRequest().getRequestURI(), type.substring(type.lastIndexOf('/') + 1)));
-        }
-        if (problem.getTitle() == null) {
-            HttpStatus known = HttpStatus.resolve(statusCode.value());
-            problem.setTitle(known == null ? "HTTP " + statusCode.value() : known.getReasonPhrase());
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
     }

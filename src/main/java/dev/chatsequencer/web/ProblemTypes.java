@@ -42,6 +42,21 @@ public final class ProblemTypes {
         return problem;
     }
 
+    /**
+     * Gives a problem built anywhere (a handler, Spring, an example for the API description) the stable type of
+     * {@code status} when it has none ({@code about:blank}), and the status's reason phrase as title when it has none.
+     */
+    static ProblemDetail complete(ProblemDetail problem, int status) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(of(slug(status)));
+        }
+        if (problem.getTitle() == null) {
+            HttpStatus known = HttpStatus.resolve(status);
+            problem.setTitle(known == null ? "HTTP " + status : known.getReasonPhrase());
+        }
+        return problem;
+    }
+
     static String slug(int status) {
         return SLUGS.getOrDefault(status, "http-" + status);
     }
