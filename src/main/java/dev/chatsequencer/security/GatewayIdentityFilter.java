@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -38,7 +39,7 @@ final class GatewayIdentityFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<String> values = java.util.Collections.list(request.getHeaders(header));
+        List<String> values = Collections.list(request.getHeaders(header));
         if (values.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -1,5 +1,6 @@
 package dev.chatsequencer.conversation;
 
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -79,7 +80,7 @@ class ConversationControllerTests {
         mvc.perform(post("/v1/conversations/direct").contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
-                .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("participants")));
+                .andExpect(jsonPath("$.errors[0].field").value(startsWith("participants")));
 
         verifyNoInteractions(store);
     }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @RedisIntegrationTest
@@ -35,20 +38,20 @@ class TimelinePagingIT {
         String tricky = TestIds.conversation();
         List<String> bodies = List.of("quote \" and backslash \\ and /slash/", "tab\tnewline\nend",
                 "emoji \uD83D\uDE00 accents \u00e9\u00e8 cjk \u4e2d", "<script>&amp;</script>", "\u2028\u2029 separators");
-        List<String> posted = new java.util.ArrayList<>();
+        List<String> posted = new ArrayList<>();
         for (String body : bodies) {
             posted.add(http.post().uri("/v1/conversations/{id}/messages", tricky)
-                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                    .body(java.util.Map.of("senderId", "alice", "body", body, "clientMessageId", "t-" + posted.size()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("senderId", "alice", "body", body, "clientMessageId", "t-" + posted.size()))
                     .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
         }
         posted.add(http.post().uri("/v1/conversations/{id}/messages", tricky)
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .body(java.util.Map.of("senderId", "bob", "body", "no client id"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("senderId", "bob", "body", "no client id"))
                 .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
 
         String page = http.get().uri("/v1/conversations/{id}/messages?limit=50", tricky).exchange()
-                .expectStatus().isOk().expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_JSON)
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(page).isEqualTo("{\"conversationId\":\"" + tricky + "\",\"lastSeq\":" + posted.size()

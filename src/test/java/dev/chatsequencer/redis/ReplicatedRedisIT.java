@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -125,7 +126,7 @@ class ReplicatedRedisIT {
             for (String conversation : CONVERSATIONS) {
                 timelines.put(conversation, timeline(base, conversation));
             }
-            Map<String, Long> outages = new java.util.TreeMap<>();
+            Map<String, Long> outages = new TreeMap<>();
             for (String conversation : CONVERSATIONS) {
                 outages.put(conversation, load.longestGapAfter(faultAt, conversation).toMillis());
             }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -247,7 +248,7 @@ class JwtAccessIT {
             case "zset" -> String.valueOf(redis.opsForZSet().rangeWithScores(key, 0, -1).stream()
                     .map(entry -> entry.getScore() + "=" + entry.getValue()).toList());
             case "hash" -> String.valueOf(new TreeMap<>(redis.opsForHash().entries(key)));
-            case "set" -> String.valueOf(new java.util.TreeSet<>(redis.opsForSet().members(key)));
+            case "set" -> String.valueOf(new TreeSet<>(redis.opsForSet().members(key)));
             default -> redis.type(key).code();
         };
     }
