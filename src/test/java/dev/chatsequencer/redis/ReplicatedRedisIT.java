@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -173,6 +174,35 @@ class ReplicatedRedisIT {
     private boolean ready(String base) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    /**
+     * A post is acknowledged only once a replica holds it: with every replica frozen the post is answered 503 (its
+     * outcome unknown) within the durability timeout, not 201; once the replicas are back, the same retry gets the
+     * seq the first attempt was stored at.
+     */
+    @Test
+    void aPostNoReplicaConfirmsIsNotAcknowledgedAndItsRetryIsSafe() throws Exception {
+        try (RedisTopology topology = RedisTopology.sentinel();
+                ConfigurableApplicationContext service = TestInstances.startOn(topology.springProperties(),
+                        "chat.durability.replicas=1")) {
+            String url = TestInstances.baseUrl(service) + "/v1/conversations/unconfirmed/messages";
+            HttpRequest post = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"u-1\"}")).build();
+            List<RedisTopology.Node> replicas = topology.nodes().stream().filter(node -> node != topology.master())
+                    .toList();
+            replicas.forEach(topology::freeze);
+
+            HttpResponse<String> unconfirmed = http.send(post, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(unconfirmed.statusCode()).as(unconfirmed.body()).isEqualTo(503);
+            assertThat(unconfirmed.body()).contains("outcome of a write is unknown");
+            replicas.forEach(topology::thaw);
+            HttpResponse<String> retried = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> http.send(post, HttpResponse.BodyHandlers.ofString()), response -> response.statusCode() == 200);
+            assertThat(JsonMapper.shared().readTree(retried.body()).get("seq").asLong()).isEqualTo(1);
+        }
     }
 
     /** Every message of a conversation, by seq, read through the service page by page. */
