@@ -1,6 +1,8 @@
 package dev.chatsequencer.message;
 
 import dev.chatsequencer.redis.LuaScripts.MemberTemplate;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,17 +37,33 @@ public class MessageCodec {
     }
 
     /**
-     * The API's JSON of a stored message, spliced rather than parsed and written again: the member is the message
-     * JSON without its conversation id, so the id goes in front. An id is an identifier, never in need of escaping.
+     * What goes in front of a stored member of this conversation to make it the API's JSON: the member is the
+     * message JSON without its conversation id. An id is an identifier, never in need of escaping.
      */
-    public String toApiJson(String conversationId, String stored) {
-        return "{\"conversationId\":\"" + conversationId + "\"," + stored.substring(1);
+    byte[] apiPrefix(String conversationId) {
+        return ("{\"conversationId\":\"" + conversationId + "\",").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the API's JSON of a stored message, spliced rather than parsed and written again: the
+     * {@link #apiPrefix}, then the member without its opening brace.
+     */
+    void writeApiJson(ByteArrayOutputStream out, byte[] apiPrefix, byte[] stored) {
+        out.writeBytes(apiPrefix);
+        out.write(stored, 1, stored.length - 1);
     }
 
     public Message decode(String conversationId, String stored) {
-        Stored message = jsonMapper.readValue(stored, Stored.class);
-        return new Message(conversationId, message.seq(), message.senderId(), message.body(),
-                message.clientMessageId(), message.sentAt());
+        return message(conversationId, jsonMapper.readValue(stored, Stored.class));
+    }
+
+    public Message decode(String conversationId, byte[] stored) {
+        return message(conversationId, jsonMapper.readValue(stored, Stored.class));
+    }
+
+    private static Message message(String conversationId, Stored stored) {
+        return new Message(conversationId, stored.seq(), stored.senderId(), stored.body(), stored.clientMessageId(),
+                stored.sentAt());
     }
 
     private record Fields(String senderId, String body, String clientMessageId, Instant sentAt) {

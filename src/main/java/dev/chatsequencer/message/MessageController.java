@@ -81,7 +81,7 @@ class MessageController {
     @ApiResponse(responseCode = "200", description = "The page", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TimelinePage.class)))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> page(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
+    ResponseEntity<byte[]> page(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @Parameter(description = "Exclusive lower seq bound") @RequestParam(required = false) @PositiveOrZero
             Long after,
             @Parameter(description = "Exclusive upper seq bound") @RequestParam(required = false) @Positive

@@ -9,6 +9,8 @@ import dev.chatsequencer.redis.LuaScripts;
 import dev.chatsequencer.redis.ReplicaAcknowledgement;
 import dev.chatsequencer.redis.LuaScripts.PostOutcome;
 import dev.chatsequencer.redis.LuaScripts.StoredPage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,23 +113,29 @@ public class MessageStore {
     }
 
     /**
-     * The same page as {@link #page}, as the API's JSON, spliced from the stored members without parsing them: the
-     * most frequent request of a chat client costs one script call and a string join.
+     * The same page as {@link #page}, as the API's JSON (UTF-8), spliced from the stored members as Redis sent them,
+     * never decoded: the most frequent request of a chat client costs one script call and a copy of bytes.
      *
      * @throws ConversationNotFoundException when an identified caller is not a participant
      */
-    String pageJson(String conversationId, Long after, Long before, int limit, Caller caller) {
+    byte[] pageJson(String conversationId, Long after, Long before, int limit, Caller caller) {
         StoredPage page = servedPage(conversationId, after, before, limit, caller, false);
-        int size = 64;
-        for (String member : page.members()) {
-            size += member.length() + conversationId.length() + 20;
+        byte[] prefix = codec.apiPrefix(conversationId);
+        int size = 64 + 2 * prefix.length;
+        for (byte[] member : page.members()) {
+            size += prefix.length + member.length;
         }
-        StringBuilder json = new StringBuilder(size).append("{\"conversationId\":\"").append(conversationId)
-                .append("\",\"lastSeq\":").append(page.lastSeq()).append(",\"messages\":[");
+        ByteArrayOutputStream json = new ByteArrayOutputStream(size);
+        json.writeBytes(prefix);
+        json.writeBytes(("\"lastSeq\":" + page.lastSeq() + ",\"messages\":[").getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < page.members().size(); i++) {
-            json.append(i == 0 ? "" : ",").append(codec.toApiJson(conversationId, page.members().get(i)));
+            if (i > 0) {
+                json.write(',');
+            }
+            codec.writeApiJson(json, prefix, page.members().get(i));
         }
-        return json.append("],\"hasMore\":").append(page.hasMore()).append('}').toString();
+        json.writeBytes(("],\"hasMore\":" + page.hasMore() + "}").getBytes(StandardCharsets.US_ASCII));
+        return json.toByteArray();
     }
 
     /**
@@ -180,7 +188,7 @@ public class MessageStore {
 
     private TimelinePage decoded(String conversationId, StoredPage page) {
         List<Message> messages = new ArrayList<>(page.members().size());
-        for (String member : page.members()) {
+        for (byte[] member : page.members()) {
             messages.add(codec.decode(conversationId, member));
         }
         return new TimelinePage(conversationId, page.lastSeq(), messages, page.hasMore());

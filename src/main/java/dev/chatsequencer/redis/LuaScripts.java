@@ -69,14 +69,16 @@ public class LuaScripts {
      */
     public Optional<StoredPage> readPage(String conversationId, Long after, Long before, int limit, String reader,
             boolean fence) {
-        List<Object> reply = redis.execute(readPage, keys.readKeys(conversationId), bound(after), bound(before),
-                Integer.toString(limit), reader == null ? "" : reader, flag(fence));
+        // members stay bytes: a page is spliced into the response as stored, never decoded to text and encoded back
+        List<Object> reply = redis.execute(readPage, redis.getStringSerializer(), ScriptConfiguration.bytesAsSent(),
+                keys.readKeys(conversationId), bound(after), bound(before), Integer.toString(limit),
+                reader == null ? "" : reader, flag(fence));
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
-        List<String> members = new ArrayList<>(reply.size() - 2);
+        List<byte[]> members = new ArrayList<>(reply.size() - 2);
         for (Object member : reply.subList(2, reply.size())) {
-            members.add((String) member);
+            members.add((byte[]) member);
         }
         return Optional.of(new StoredPage(number(reply, 0), number(reply, 1) == 1, members));
     }
@@ -145,8 +147,11 @@ public class LuaScripts {
         }
     }
 
-    /** One page of stored members in ascending seq, and the conversation's last seq at the same moment. */
-    public record StoredPage(long lastSeq, boolean hasMore, List<String> members) {
+    /**
+     * One page of stored members (UTF-8 JSON, as stored) in ascending seq, and the conversation's last seq at the
+     * same moment.
+     */
+    public record StoredPage(long lastSeq, boolean hasMore, List<byte[]> members) {
     }
 
     /** What moving a read marker did. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.StreamUtils;
@@ -58,6 +59,15 @@ class ScriptConfiguration {
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read the Lua script " + name, ex);
         }
+    }
+
+    /**
+     * Replies whose bulk strings stay as Redis sent them: the template's result serializer is applied to each element
+     * of a multi-bulk reply, and one that does nothing keeps them as bytes.
+     */
+    @SuppressWarnings("unchecked")
+    static RedisSerializer<List<Object>> bytesAsSent() {
+        return (RedisSerializer<List<Object>>) (RedisSerializer<?>) RedisSerializer.byteArray();
     }
 
     /** The template picks the multi-bulk reply type from the class, which cannot carry the element type. */

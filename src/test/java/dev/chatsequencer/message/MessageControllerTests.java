@@ -15,6 +15,7 @@ import dev.chatsequencer.conversation.Caller;
 import dev.chatsequencer.ratelimit.RateLimiter;
 import dev.chatsequencer.security.SecurityConfiguration;
 import dev.chatsequencer.web.StrictJsonConfiguration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,7 +105,8 @@ class MessageControllerTests {
     @Test
     void pageIsReadWithTheRequestedBounds() throws Exception {
         when(store.pageJson("dm_1", 3L, null, 2, Caller.UNIDENTIFIED))
-                .thenReturn("{\"conversationId\":\"dm_1\",\"lastSeq\":9,\"messages\":[],\"hasMore\":true}");
+                .thenReturn("{\"conversationId\":\"dm_1\",\"lastSeq\":9,\"messages\":[],\"hasMore\":true}"
+                        .getBytes(StandardCharsets.UTF_8));
 
         mvc.perform(get("/v1/conversations/dm_1/messages?after=3&limit=2"))
                 .andExpect(status().isOk())
