@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # The chat-sequencer benchmark, one command: bench/run.sh
 #
-# Starts its own Redis and the service (and the ceiling app) on this machine, measures side by side in one run,
-# and writes bench/RESULTS.md, bench/results.png and the raw outputs under bench/results/.
-# Settings (environment): BENCH_SECONDS (15) per measurement, WARMUP_SECONDS (60) of JIT warm-up per JVM,
-# STREAMS (5000) idle live streams, JAVA17_HOME / JAVA25_HOME (the JDKs compared).
-# Needs root once to install wrk, gnuplot and redis-server from Debian packages if they are missing.
+# Starts its own Redis, the service, the ceiling apps (bench/ceiling, bare and observed) and the PostgreSQL baseline
+# (bench/postgres) on this machine, measures them side by side in one run, and writes bench/RESULTS.md,
+# bench/results.png and the raw outputs under bench/results/.
+# Settings (environment): BENCH_SECONDS (15) per measurement, ROUNDS (2) of alternating measurements,
+# WARMUP_SECONDS (45) per load of JIT warm-up per JVM, STREAMS (5000) idle live streams, JAVA17_HOME / JAVA25_HOME
+# (the JDKs compared), PGHOST/PGPORT/PGUSER (a PostgreSQL to compare with: 127.0.0.1, 5432, postgres; its rows are
+# left out, saying so, when none answers there).
+# Needs root once to install wrk, gnuplot and redis-server from Debian packages if they are missing; downloads
+# async-profiler from Maven Central once for the profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT=$ROOT/bench/results
 WORK=$(mktemp -d /tmp/chat-bench.XXXXXX)
 SECONDS_EACH=${BENCH_SECONDS:-15}
-WARMUP=${WARMUP_SECONDS:-60}
+WARMUP=${WARMUP_SECONDS:-45}
+ROUNDS=${ROUNDS:-2}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+ASYNC_PROFILER_VERSION=4.2
 STREAMS=${STREAMS:-5000}
 JAVA17_HOME=${JAVA17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -20,16 +29,18 @@ JVM_OPTS="-Xms1g -Xmx1g"
 REDIS_PORT=6490
 SVC_PORT=18080
 CEILING_PORT=18081
+OBSERVED_PORT=18083
+POSTGRES_PORT=18082
 mkdir -p "$OUT"
 # this run's figures replace the last run's; the attack harness's results (attacks-*.txt) are not this script's
-find "$OUT" -maxdepth 1 -name '*.txt' ! -name 'attacks-*' -delete
+find "$OUT" -maxdepth 1 \( -name '*.txt' -o -name '*.wrk' -o -name '*.collapsed' \) ! -name 'attacks-*' -delete
 ulimit -n 65536 2>/dev/null || true
 
+declare -A PID=()
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
 
 cleanup() {
-    [ -n "${SVC_PID:-}" ] && kill "$SVC_PID" 2>/dev/null || true
-    [ -n "${CEILING_PID:-}" ] && kill "$CEILING_PID" 2>/dev/null || true
+    stop_apps
     redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
     redis-cli -p $((REDIS_PORT + 1)) shutdown nosave >/dev/null 2>&1 || true
     rm -rf "$WORK"
@@ -47,11 +58,24 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$JAVA25_HOME/bin/java" ] || { log "no JDK 25 at $JAVA25_HOME (set JAVA25_HOME)"; exit 1; }
 
-log "building the service and the ceiling app"
+PROFILER_LIB=$ROOT/bench/.tools/async-profiler-$ASYNC_PROFILER_VERSION/libasyncProfiler.so
+if [ ! -f "$PROFILER_LIB" ]; then
+    log "downloading async-profiler $ASYNC_PROFILER_VERSION from Maven Central"
+    mkdir -p "$(dirname "$PROFILER_LIB")"
+    curl -sfL -o "$WORK/ap.jar" "https://repo1.maven.org/maven2/tools/profiler/async-profiler/$ASYNC_PROFILER_VERSION/async-profiler-$ASYNC_PROFILER_VERSION-linux-x64.jar"
+    unzip -p "$WORK/ap.jar" linux-x64/libasyncProfiler.so > "$PROFILER_LIB"
+fi
+if pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null; then POSTGRES=yes; else POSTGRES=no; fi
+
+log "building the service, the ceiling apps and the PostgreSQL baseline"
 ./mvnw -q -B -DskipTests package
 ./mvnw -q -B -f bench/ceiling/pom.xml -DskipTests package
+./mvnw -q -B -f bench/ceiling/pom.xml -Pobserved -DskipTests package
+./mvnw -q -B -f bench/postgres/pom.xml -DskipTests package
 SVC_JAR=$(ls target/chat-sequencer-*.jar | head -1)
 CEILING_JAR=$(ls bench/ceiling/target/ceiling-*.jar | head -1)
+OBSERVED_JAR=bench/ceiling/target/observed/ceiling-observed.jar
+POSTGRES_JAR=$(ls bench/postgres/target/postgres-baseline-*.jar | head -1)
 
 # --- helpers ----------------------------------------------------------------------------------------------------
 start_redis() { # port
@@ -65,63 +89,93 @@ wait_http() { # port
     log "nothing answers on :$1"; return 1
 }
 
+# The apps under load, by name: port, and pid once started
+declare -A PORT=([service]=$SVC_PORT [ceiling]=$CEILING_PORT [observed]=$OBSERVED_PORT [postgres]=$POSTGRES_PORT)
+
+start_app() { # name java_home jar [args...]
+    local name=$1 java_home=$2 jar=$3
+    shift 3
+    "$java_home/bin/java" $JVM_OPTS -jar "$jar" --server.port="${PORT[$name]}" "$@" > "$OUT/$name.log" 2>&1 &
+    PID[$name]=$!
+    wait_http "${PORT[$name]}"
+}
+
+stop_apps() {
+    for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; wait "${PID[$name]}" 2>/dev/null || true; done
+    PID=()
+}
+
 start_service() { # java_home
     # the stream load opens all its streams from one address: lift the per-client and per-instance stream limits;
     # no authentication and no posting rate limit, so the figures are of sequencing itself; no per-client
     # connection cap either, since every load here comes from one address
-    "$1/bin/java" $JVM_OPTS -jar "$SVC_JAR" --server.port=$SVC_PORT --spring.data.redis.host=127.0.0.1 \
+    start_app service "$1" "$SVC_JAR" --spring.data.redis.host=127.0.0.1 \
         --spring.data.redis.port=$REDIS_PORT --chat.stream.max-per-client="$STREAMS" \
         --chat.security.mode=none --chat.rate-limit.posts.refill-per-second=0 --chat.web.max-connections-per-client=0 \
-        --chat.stream.max-per-instance="$STREAMS" > "$OUT/service.log" 2>&1 &
-    SVC_PID=$!
-    wait_http $SVC_PORT
+        --chat.stream.max-per-instance="$STREAMS"
 }
 
-start_ceiling() { # java_home
-    "$1/bin/java" $JVM_OPTS -jar "$CEILING_JAR" --server.port=$CEILING_PORT --spring.data.redis.host=127.0.0.1 \
-        --spring.data.redis.port=$REDIS_PORT > "$OUT/ceiling.log" 2>&1 &
-    CEILING_PID=$!
-    wait_http $CEILING_PORT
+start_ceilings() { # java_home
+    start_app ceiling "$1" "$CEILING_JAR" --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT
+    start_app observed "$1" "$OBSERVED_JAR" --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT
+}
+
+start_postgres_baseline() { # java_home: a fresh database, the schema, and a conversation of 1,000 messages to page
+    psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c 'DROP DATABASE IF EXISTS chat_bench' \
+        -c 'CREATE DATABASE chat_bench' > /dev/null
+    start_app postgres "$1" "$POSTGRES_JAR" \
+        --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/chat_bench" --spring.datasource.username="$PGUSER"
+    psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d chat_bench > /dev/null <<SQL
+INSERT INTO conversations VALUES ('bench-page-1k', 1000);
+INSERT INTO messages SELECT 'bench-page-1k', n, 'alice', '$MESSAGE_BODY', NULL, now() FROM generate_series(1, 1000) n;
+VACUUM ANALYZE;
+SQL
 }
 
 to_ms() { # wrk duration (850.00us, 3.49ms, 1.02s) -> milliseconds
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-# wrk NAME PORT TARGET [SCRIPT]: 2 threads, 32 connections; records "rps p50 p99 errors" in $OUT/NAME.txt
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# wrk NAME PORT TARGET [SCRIPT] [PID]: 2 threads, 32 connections; records "rps p50 p99 cpu_us_per_request" in
+# $OUT/NAME.txt, the CPU (user and system) from /proc of the JVM under load
 wrk_run() {
-    local name=$1 port=$2 target=$3 script=${4:-}
+    local name=$1 port=$2 target=$3 script=${4:-} pid=${5:-}
     local args=(-t2 -c32 -d"${SECONDS_EACH}s" --latency)
     [ -n "$script" ] && args+=(-s "bench/wrk/$script")
+    local before=0 after=0
+    [ -n "$pid" ] && before=$(cpu_ticks "$pid")
     wrk "${args[@]}" "http://127.0.0.1:$port$target" > "$OUT/$name.wrk"
-    local rps p50 p99 errors
+    [ -n "$pid" ] && after=$(cpu_ticks "$pid")
+    local rps p50 p99 errors requests cpu
     rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$OUT/$name.wrk")
     p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$OUT/$name.wrk")")
     p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$OUT/$name.wrk")")
+    requests=$(awk '/requests in/ {print $1}' "$OUT/$name.wrk")
+    cpu=$(awk -v a="$before" -v b="$after" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { printf "%.0f", (n > 0 ? (b - a) * 1000000 / hz / n : 0) }')
     errors=$(awk '/Non-2xx|Socket errors/ {print}' "$OUT/$name.wrk" | tr '\n' ' ')
-    echo "$rps $p50 $p99" > "$OUT/$name.txt"
-    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms ${errors}"
+    echo "$rps $p50 $p99 $cpu" > "$OUT/$name.txt"
+    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, $cpu us CPU/request ${errors}"
 }
 
 val() { awk -v f="$2" '{print $f}' "$OUT/$1.txt"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
-warm() { # port: JIT warm-up with the same mix the measurements use
-    wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/post_many.lua "http://127.0.0.1:$1" > /dev/null
-    wrk -t2 -c32 -d10s -s bench/wrk/post_hot.lua "http://127.0.0.1:$1" > /dev/null
-}
+PAGE=/v1/conversations/bench-page-1k/messages?limit=50
 
-start_pair() { # java_home: the service and the ceiling on the same JDK, both warmed up
-    start_service "$1"
-    start_ceiling "$1"
-    log "warming up both JVMs (${WARMUP}s each)"
-    warm $SVC_PORT
-    warm $CEILING_PORT
+warm() { # name: JIT warm-up with the loads the measurements use (a page read takes about two minutes to settle)
+    local url=http://127.0.0.1:${PORT[$1]}
+    wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/post_many.lua "$url" > /dev/null
+    wrk -t2 -c32 -d10s -s bench/wrk/post_hot.lua "$url" > /dev/null
+    wrk -t2 -c32 -d"$((WARMUP * 2))s" "$url$PAGE" > /dev/null
 }
 
 # The member post_message.lua stores is ARGV[1] .. seq .. ARGV[2], as MessageCodec writes them
 MESSAGE_HEAD='{"seq":'
-MESSAGE_TAIL=',"senderId":"alice","body":"The quick brown fox jumps over the lazy dog while the sequencer keeps every message in order.","clientMessageId":null,"sentAt":"2026-11-28T13:23:09.176Z"}'
+MESSAGE_BODY='The quick brown fox jumps over the lazy dog while the sequencer keeps every message in order.'
+MESSAGE_TAIL=',"senderId":"alice","body":"'$MESSAGE_BODY'","clientMessageId":null,"sentAt":"2026-11-28T13:23:09.176Z"}'
 
 # redis-benchmark running the product's post script by EVALSHA into one conversation
 evalsha_bench() { # port conversation requests clients idem_ttl_ms
@@ -131,34 +185,58 @@ evalsha_bench() { # port conversation requests clients idem_ttl_ms
         "chat:{$c}:read" "$MESSAGE_HEAD" "$MESSAGE_TAIL" "$5" alice "chat:{$c}:events" 2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1
 }
 
-# --- 1. POST and GET on JDK 17: the service beside its ceilings -------------------------------------------------
+# --- 1. POST and GET on JDK 17: the service beside its ceilings and the PostgreSQL baseline ------------------------
 log "JDK 17: $("$JAVA17_HOME/bin/java" -version 2>&1 | head -1); JDK 25: $("$JAVA25_HOME/bin/java" -version 2>&1 | head -1)"
 start_redis $REDIS_PORT
 SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(cat src/main/resources/scripts/post_message.lua)")
-start_pair "$JAVA17_HOME"
+evalsha_bench $REDIS_PORT bench-page-1k 1000 8 1 > /dev/null
+start_service "$JAVA17_HOME"
+start_ceilings "$JAVA17_HOME"
+APPS=(service ceiling observed)
+if [ "$POSTGRES" = yes ]; then
+    start_postgres_baseline "$JAVA17_HOME"
+    APPS+=(postgres)
+else
+    log "no PostgreSQL at $PGHOST:$PGPORT: the baseline's rows are left out"
+fi
+echo "${APPS[*]}" > "$OUT/apps.txt"
+for app in "${APPS[@]}"; do log "warming up $app"; warm "$app"; done
 
-# interleaved, so both see the same machine
-wrk_run post_many_service $SVC_PORT / post_many.lua
-wrk_run post_many_ceiling $CEILING_PORT / post_many.lua
-wrk_run post_hot_service $SVC_PORT / post_hot.lua
-wrk_run post_hot_ceiling $CEILING_PORT / post_hot.lua
+# in alternating rounds, so every app sees the same machine
+for round in $(seq 1 "$ROUNDS"); do
+    for app in "${APPS[@]}"; do wrk_run "post_many_${app}_$round" "${PORT[$app]}" / post_many.lua "${PID[$app]}"; done
+    for app in "${APPS[@]}"; do wrk_run "post_hot_${app}_$round" "${PORT[$app]}" / post_hot.lua "${PID[$app]}"; done
+    for app in "${APPS[@]}"; do wrk_run "get_page_${app}_$round" "${PORT[$app]}" "$PAGE" "" "${PID[$app]}"; done
+done
+echo "$ROUNDS" > "$OUT/rounds.txt"
 log "redis-benchmark: post script by EVALSHA, 32 clients, one hot conversation"
 evalsha_bench $REDIS_PORT bench-rb 200000 32 600000 | tee "$OUT/evalsha.raw"
 awk '{for (i = 1; i <= NF; i++) if ($(i + 1) == "requests") printf "%.0f\n", $i}' "$OUT/evalsha.raw" | head -1 \
     > "$OUT/evalsha.txt"
 
-# --- 2. GET newest page: 1,000 vs 1,000,000 messages --------------------------------------------------------------
-log "filling conversations of 1,000 and 1,000,000 messages"
-evalsha_bench $REDIS_PORT bench-page-1k 1000 8 1 > /dev/null
+# --- 2. Where the CPU goes: async-profiler on the service and the observed ceiling, the same loads -----------------
+profile() { # name app target [script]
+    local pid=${PID[$2]}
+    "$JAVA17_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$PROFILER_LIB" '"start,event=itimer,interval=1ms"' > /dev/null
+    wrk_run "$1" "${PORT[$2]}" "$3" "${4:-}" "$pid"
+    "$JAVA17_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$PROFILER_LIB" "\"stop,file=$OUT/$1.collapsed,collapsed\"" > /dev/null
+}
+log "profiling the service and the observed ceiling"
+profile profile_post_service service / post_many.lua
+profile profile_post_observed observed / post_many.lua
+profile profile_get_service service "$PAGE"
+profile profile_get_observed observed "$PAGE"
+
+# --- 3. GET newest page: 1,000 vs 1,000,000 messages --------------------------------------------------------------
+log "filling a conversation of 1,000,000 messages"
 evalsha_bench $REDIS_PORT bench-page-1m 1000000 50 1 > /dev/null
 log "sizes: $(redis-cli -p $REDIS_PORT ZCARD 'chat:{bench-page-1k}:messages') and $(redis-cli -p $REDIS_PORT ZCARD 'chat:{bench-page-1m}:messages')"
-wrk -t2 -c32 -d30s "http://127.0.0.1:$SVC_PORT/v1/conversations/bench-page-1k/messages?limit=50" > /dev/null
-wrk_run get_1k $SVC_PORT "/v1/conversations/bench-page-1k/messages?limit=50"
+wrk_run get_1k $SVC_PORT "$PAGE"
 wrk_run get_1m $SVC_PORT "/v1/conversations/bench-page-1m/messages?limit=50"
-wrk_run get_1k_again $SVC_PORT "/v1/conversations/bench-page-1k/messages?limit=50"
+wrk_run get_1k_again $SVC_PORT "$PAGE"
 wrk_run get_1m_again $SVC_PORT "/v1/conversations/bench-page-1m/messages?limit=50"
 
-# --- 3. Redis memory per stored message ---------------------------------------------------------------------------
+# --- 4. Redis memory per stored message ---------------------------------------------------------------------------
 log "memory per message"
 MEM_PORT=$((REDIS_PORT + 1))
 start_redis $MEM_PORT
@@ -182,12 +260,13 @@ echo "$per_message $member_bytes $api_bytes $per_post_idem $stored $encoding" > 
 redis-cli -p $MEM_PORT MEMORY STATS > "$OUT/memory-stats.raw"
 log "memory: $per_message B/message (stored JSON $member_bytes B, API JSON $api_bytes B), $per_post_idem B/post with a 10-min retry record, $encoding"
 
-# --- 4. Idle live streams and fan-out latency ---------------------------------------------------------------------
+# --- 5. Idle live streams and fan-out latency ---------------------------------------------------------------------
 heap_used_mb() { # pid: heap after a full collection
     "$JAVA17_HOME/bin/jcmd" "$1" GC.run > /dev/null
     "$JAVA17_HOME/bin/jcmd" "$1" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024}}'
 }
 log "live streams: $STREAMS idle streams on one instance"
+SVC_PID=${PID[service]}
 heap_before=$(heap_used_mb "$SVC_PID")
 rm -f "$WORK/go"
 "$JAVA25_HOME/bin/java" bench/StreamLoad.java 127.0.0.1 $SVC_PORT "$STREAMS" 2000 "$WORK/go" > "$OUT/streams.raw" 2>&1 &
@@ -205,22 +284,15 @@ fanout=$(grep FANOUT "$OUT/streams.raw")
 echo "$active $heap_before $heap_streams $threads $fanout" > "$OUT/streams.txt"
 log "streams: $active open, heap $heap_before -> $heap_streams MB, $threads threads; $fanout"
 
-kill "$SVC_PID" "$CEILING_PID"; wait "$SVC_PID" "$CEILING_PID" 2>/dev/null || true
+stop_apps
 
-# --- 5. JDK 25 (virtual threads) for the same load ----------------------------------------------------------------
-log "JDK 25: the same POST load on virtual threads"
-start_pair "$JAVA25_HOME"
-wrk_run post_many_service_jdk25 $SVC_PORT / post_many.lua
-wrk_run post_many_ceiling_jdk25 $CEILING_PORT / post_many.lua
-wrk -t2 -c32 -d30s "http://127.0.0.1:$SVC_PORT/v1/conversations/bench-page-1k/messages?limit=50" > /dev/null
-wrk_run get_1k_jdk25 $SVC_PORT "/v1/conversations/bench-page-1k/messages?limit=50"
-
-# --- 6. Profile of the POST hot path (JFR) ------------------------------------------------------------------------
-log "profiling POST with JFR"
-"$JAVA25_HOME/bin/jcmd" "$SVC_PID" JFR.start name=bench settings=profile > /dev/null
-wrk -t2 -c32 -d"${SECONDS_EACH}s" -s bench/wrk/post_many.lua "http://127.0.0.1:$SVC_PORT" > /dev/null
-"$JAVA25_HOME/bin/jcmd" "$SVC_PID" JFR.dump name=bench filename="$WORK/post.jfr" > /dev/null
-"$JAVA25_HOME/bin/jfr" view --width 160 hot-methods "$WORK/post.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
+# --- 6. JDK 25 (virtual threads) for the same loads, beside the ceiling on the same JDK -----------------------------
+log "JDK 25: the same loads on virtual threads"
+start_service "$JAVA25_HOME"
+start_app ceiling "$JAVA25_HOME" "$CEILING_JAR" --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT
+for app in service ceiling; do log "warming up $app on JDK 25"; warm "$app"; done
+for app in service ceiling; do wrk_run "post_many_${app}_jdk25" "${PORT[$app]}" / post_many.lua "${PID[$app]}"; done
+for app in service ceiling; do wrk_run "get_page_${app}_jdk25" "${PORT[$app]}" "$PAGE" "" "${PID[$app]}"; done
 
 # --- report -------------------------------------------------------------------------------------------------------
 bash bench/report.sh "$OUT" "$SECONDS_EACH" "$WARMUP"
