@@ -48,15 +48,16 @@ Produced by \`bench/run.sh\` on $(date -u +%Y-%m-%d) (UTC). Machine: $(nproc) co
 ($(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo),
 shared with other workloads: absolute figures move from run to run, so every comparison below is a ratio of two
 figures measured side by side in the same run. Load: wrk, 2 threads, 32 connections, ${SECONDS_EACH} s per figure
-after ${WARMUP} s of warm-up per JVM; wrk, Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) and
-both JVMs (\`-Xms1g -Xmx1g\`) share the same 2 cores. Redis runs without persistence here.
+after a JIT warm-up of every JVM with every load (${WARMUP} s of posts to many conversations, 10 s to one,
+$((WARMUP * 2)) s of page reads); wrk, Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2), PostgreSQL and every JVM (\`-Xms1g -Xmx1g\`) share the same
+2 cores. Redis runs without persistence here.
 
 ![Throughput and p99 latency](results.png)
 
 ## The service beside its ceilings (JDK 17)
 
-Each figure is the mean of $ROUNDS rounds of ${SECONDS_EACH} s, the apps measured one after another in every round;
-ratios are per round (lowest-highest). CPU is the JVM's user and system time from \`/proc\` divided by the requests
+Each figure is the mean of $ROUNDS rounds of ${SECONDS_EACH} s, the apps measured one after another in every round,
+each round starting with the next app; ratios are per round (lowest-highest). CPU is the JVM's user and system time from \`/proc\` divided by the requests
 served.
 
 | work | service req/s | ceiling req/s | observed ceiling req/s | **service / ceiling** | service / observed | CPU µs per request: service, ceiling, observed | **CPU service / ceiling** | p99 ms: service, ceiling |
@@ -95,11 +96,13 @@ $(psql -At -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres
 here keeps nothing on disk and relies on replicas for durability, see \`bench/results/durability.md\`). A post is
 one transaction: an upsert that increments \`conversations.last_seq\` \`RETURNING\` it (the row lock orders
 concurrent posts) and an \`INSERT\` into \`messages\`; a page is one query on the primary key
-\`(conversation_id, seq)\` joined to the counter. Pool of 32 connections, one per load connection.
+\`(conversation_id, seq)\` joined to the counter. Pool of 32 connections, one per load connection. Measured in a
+phase of its own after the ceilings (PostgreSQL's checkpoints and autovacuum after a load would tax whatever ran
+next), with the service measured again beside it in alternating rounds.
 
 | work | service req/s | PostgreSQL req/s | **service / PostgreSQL** | p50 ms: service, PostgreSQL | p99 ms: service, PostgreSQL | CPU µs per request in the app JVM: service, PostgreSQL |
 |---|---|---|---|---|---|---|
-$(for load in post_many post_hot get_page; do
+$(OUT=$OUT/postgres; for load in post_many post_hot get_page; do
     case $load in post_many) label="POST, 1,000 conversations";; post_hot) label="POST, one hot conversation";; get_page) label="GET newest 50 of 1,000";; esac
     echo "| $label | $(avg $load service 1) | $(avg $load postgres 1) | **$(ratios $load service postgres 1)** | $(avg $load service 2), $(avg $load postgres 2) | $(avg $load service 3), $(avg $load postgres 3) | $(avg $load service 4), $(avg $load postgres 4) |"
 done)
@@ -202,7 +205,11 @@ EOF
 {
     for load in post_many post_hot get_page; do
         case $load in post_many) label="POST many";; post_hot) label="POST hot";; get_page) label="GET page";; esac
-        for app in "${APPS[@]}"; do echo "\"$label\\n$app\" $(avg $load "$app" 1) $(avg $load "$app" 3)"; done
+        for app in "${APPS[@]}"; do
+            dir=$OUT
+            [ "$app" = postgres ] && dir=$OUT/postgres
+            echo "\"$label\\n$app\" $(OUT=$dir; avg $load "$app" 1) $(OUT=$dir; avg $load "$app" 3)"
+        done
     done
 } > "$OUT/chart.dat"
 gnuplot <<EOF

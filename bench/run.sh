@@ -192,22 +192,41 @@ SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(cat src/main/resources/scri
 evalsha_bench $REDIS_PORT bench-page-1k 1000 8 1 > /dev/null
 start_service "$JAVA17_HOME"
 start_ceilings "$JAVA17_HOME"
+for app in service ceiling observed; do log "warming up $app"; warm "$app"; done
+
+# rounds() APP...: every load on every app in alternating rounds, each round starting with the next app, so that
+# every app sees the same machine and none always runs first
+rounds() {
+    local apps=("$@") n=$# round i app
+    for round in $(seq 1 "$ROUNDS"); do
+        local order=()
+        for i in $(seq 0 $((n - 1))); do order+=("${apps[$(((i + round - 1) % n))]}"); done
+        for app in "${order[@]}"; do wrk_run "post_many_${app}_$round" "${PORT[$app]}" / post_many.lua "${PID[$app]}"; done
+        for app in "${order[@]}"; do wrk_run "post_hot_${app}_$round" "${PORT[$app]}" / post_hot.lua "${PID[$app]}"; done
+        for app in "${order[@]}"; do wrk_run "get_page_${app}_$round" "${PORT[$app]}" "$PAGE" "" "${PID[$app]}"; done
+    done
+}
+rounds service ceiling observed
+
+# PostgreSQL on its own phase: its checkpoints and autovacuum after a load would otherwise tax whatever runs next.
+# The service is measured again beside it, so this comparison too is side by side.
 APPS=(service ceiling observed)
 if [ "$POSTGRES" = yes ]; then
     start_postgres_baseline "$JAVA17_HOME"
+    log "warming up postgres"
+    warm postgres
+    (
+        # the service's rounds beside PostgreSQL are kept apart from those beside the ceilings
+        OUT=$OUT/postgres
+        mkdir -p "$OUT"
+        find "$OUT" -maxdepth 1 \( -name '*.txt' -o -name '*.wrk' \) -delete
+        rounds service postgres
+    )
     APPS+=(postgres)
 else
     log "no PostgreSQL at $PGHOST:$PGPORT: the baseline's rows are left out"
 fi
 echo "${APPS[*]}" > "$OUT/apps.txt"
-for app in "${APPS[@]}"; do log "warming up $app"; warm "$app"; done
-
-# in alternating rounds, so every app sees the same machine
-for round in $(seq 1 "$ROUNDS"); do
-    for app in "${APPS[@]}"; do wrk_run "post_many_${app}_$round" "${PORT[$app]}" / post_many.lua "${PID[$app]}"; done
-    for app in "${APPS[@]}"; do wrk_run "post_hot_${app}_$round" "${PORT[$app]}" / post_hot.lua "${PID[$app]}"; done
-    for app in "${APPS[@]}"; do wrk_run "get_page_${app}_$round" "${PORT[$app]}" "$PAGE" "" "${PID[$app]}"; done
-done
 echo "$ROUNDS" > "$OUT/rounds.txt"
 log "redis-benchmark: post script by EVALSHA, 32 clients, one hot conversation"
 evalsha_bench $REDIS_PORT bench-rb 200000 32 600000 | tee "$OUT/evalsha.raw"
