@@ -40,6 +40,7 @@ public class StreamLoad {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch open = new CountDownLatch(streams);
         AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
         List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < streams; i++) {
             String conversation = "bench-stream-" + run + "-" + i;
@@ -51,7 +52,8 @@ public class StreamLoad {
                     BufferedReader in = new BufferedReader(
                             new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                     boolean counted = false;
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String status = in.readLine();
+                    for (String line = status; line != null; line = in.readLine()) {
                         if (!counted && line.startsWith(":stream of")) {
                             counted = true;
                             open.countDown();
@@ -62,7 +64,14 @@ public class StreamLoad {
                             }
                         }
                     }
+                    if (!counted) {
+                        // refused (a 4xx or 503) or closed before it opened: a failure, never a wait for the timeout
+                        refusals.merge(String.valueOf(status), 1, Integer::sum);
+                        failed.incrementAndGet();
+                        open.countDown();
+                    }
                 } catch (Exception ex) {
+                    refusals.merge(ex.getClass().getSimpleName(), 1, Integer::sum);
                     failed.incrementAndGet();
                     open.countDown();
                 }
@@ -71,7 +80,8 @@ public class StreamLoad {
         if (!open.await(120, TimeUnit.SECONDS)) {
             System.out.println("TIMEOUT opening streams; open=" + (streams - open.getCount()));
         }
-        System.out.println("READY streams=" + (streams - failed.get()) + " failed=" + failed.get());
+        System.out.println("READY streams=" + (streams - failed.get()) + " failed=" + failed.get()
+                + (refusals.isEmpty() ? "" : " refusals=" + refusals));
         while (!Files.exists(go)) {
             Thread.sleep(100);
         }

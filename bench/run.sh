@@ -15,29 +15,16 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT=$ROOT/bench/results
 WORK=$(mktemp -d /tmp/chat-bench.XXXXXX)
-SECONDS_EACH=${BENCH_SECONDS:-15}
-WARMUP=${WARMUP_SECONDS:-45}
-ROUNDS=${ROUNDS:-2}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 ASYNC_PROFILER_VERSION=4.2
-STREAMS=${STREAMS:-5000}
-JAVA17_HOME=${JAVA17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JVM_OPTS="-Xms1g -Xmx1g"
-REDIS_PORT=6490
-SVC_PORT=18080
-CEILING_PORT=18081
-OBSERVED_PORT=18083
-POSTGRES_PORT=18082
 mkdir -p "$OUT"
+source bench/lib.sh
 # this run's figures replace the last run's; the attack harness's results (attacks-*.txt) are not this script's
 find "$OUT" -maxdepth 1 \( -name '*.txt' -o -name '*.wrk' -o -name '*.collapsed' \) ! -name 'attacks-*' -delete
 ulimit -n 65536 2>/dev/null || true
 
-declare -A PID=()
-log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
 
 cleanup() {
     stop_apps
@@ -77,49 +64,7 @@ CEILING_JAR=$(ls bench/ceiling/target/ceiling-*.jar | head -1)
 OBSERVED_JAR=bench/ceiling/target/observed/ceiling-observed.jar
 POSTGRES_JAR=$(ls bench/postgres/target/postgres-baseline-*.jar | head -1)
 
-# --- helpers ----------------------------------------------------------------------------------------------------
-start_redis() { # port
-    redis-server --port "$1" --save "" --appendonly no --maxmemory-policy noeviction --daemonize yes \
-        --dir "$WORK" --logfile "$WORK/redis-$1.log"
-    until redis-cli -p "$1" ping >/dev/null 2>&1; do sleep 0.1; done
-}
-
-wait_http() { # port
-    for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0; sleep 0.5; done
-    log "nothing answers on :$1"; return 1
-}
-
-# The apps under load, by name: port, and pid once started
-declare -A PORT=([service]=$SVC_PORT [ceiling]=$CEILING_PORT [observed]=$OBSERVED_PORT [postgres]=$POSTGRES_PORT)
-
-start_app() { # name java_home jar [args...]
-    local name=$1 java_home=$2 jar=$3
-    shift 3
-    "$java_home/bin/java" $JVM_OPTS -jar "$jar" --server.port="${PORT[$name]}" "$@" > "$OUT/$name.log" 2>&1 &
-    PID[$name]=$!
-    wait_http "${PORT[$name]}"
-}
-
-stop_apps() {
-    for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; wait "${PID[$name]}" 2>/dev/null || true; done
-    PID=()
-}
-
-start_service() { # java_home
-    # the stream load opens all its streams from one address: lift the per-client and per-instance stream limits;
-    # no authentication and no posting rate limit, so the figures are of sequencing itself; no per-client
-    # connection cap either, since every load here comes from one address
-    start_app service "$1" "$SVC_JAR" --spring.data.redis.host=127.0.0.1 \
-        --spring.data.redis.port=$REDIS_PORT --chat.stream.max-per-client="$STREAMS" \
-        --chat.security.mode=none --chat.rate-limit.posts.refill-per-second=0 --chat.web.max-connections-per-client=0 \
-        --chat.stream.max-per-instance="$STREAMS"
-}
-
-start_ceilings() { # java_home
-    start_app ceiling "$1" "$CEILING_JAR" --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT
-    start_app observed "$1" "$OBSERVED_JAR" --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT
-}
-
+# --- helpers (the shared ones are in bench/lib.sh) ----------------------------------------------------------
 start_postgres_baseline() { # java_home: a fresh database, the schema, and a conversation of 1,000 messages to page
     psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c 'DROP DATABASE IF EXISTS chat_bench' \
         -c 'CREATE DATABASE chat_bench' > /dev/null
@@ -132,59 +77,6 @@ VACUUM ANALYZE;
 SQL
 }
 
-to_ms() { # wrk duration (850.00us, 3.49ms, 1.02s) -> milliseconds
-    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-
-# wrk NAME PORT TARGET [SCRIPT] [PID]: 2 threads, 32 connections; records "rps p50 p99 cpu_us_per_request" in
-# $OUT/NAME.txt, the CPU (user and system) from /proc of the JVM under load
-wrk_run() {
-    local name=$1 port=$2 target=$3 script=${4:-} pid=${5:-}
-    local args=(-t2 -c32 -d"${SECONDS_EACH}s" --latency)
-    [ -n "$script" ] && args+=(-s "bench/wrk/$script")
-    local before=0 after=0
-    [ -n "$pid" ] && before=$(cpu_ticks "$pid")
-    wrk "${args[@]}" "http://127.0.0.1:$port$target" > "$OUT/$name.wrk"
-    [ -n "$pid" ] && after=$(cpu_ticks "$pid")
-    local rps p50 p99 errors requests cpu
-    rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$OUT/$name.wrk")
-    p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$OUT/$name.wrk")")
-    p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$OUT/$name.wrk")")
-    requests=$(awk '/requests in/ {print $1}' "$OUT/$name.wrk")
-    cpu=$(awk -v a="$before" -v b="$after" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
-        'BEGIN { printf "%.0f", (n > 0 ? (b - a) * 1000000 / hz / n : 0) }')
-    errors=$(awk '/Non-2xx|Socket errors/ {print}' "$OUT/$name.wrk" | tr '\n' ' ')
-    echo "$rps $p50 $p99 $cpu" > "$OUT/$name.txt"
-    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, $cpu us CPU/request ${errors}"
-}
-
-val() { awk -v f="$2" '{print $f}' "$OUT/$1.txt"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-
-PAGE=/v1/conversations/bench-page-1k/messages?limit=50
-
-warm() { # name: JIT warm-up with the loads the measurements use (a page read takes about two minutes to settle)
-    local url=http://127.0.0.1:${PORT[$1]}
-    wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/post_many.lua "$url" > /dev/null
-    wrk -t2 -c32 -d10s -s bench/wrk/post_hot.lua "$url" > /dev/null
-    wrk -t2 -c32 -d"$((WARMUP * 2))s" "$url$PAGE" > /dev/null
-}
-
-# The member post_message.lua stores is ARGV[1] .. seq .. ARGV[2], as MessageCodec writes them
-MESSAGE_HEAD='{"seq":'
-MESSAGE_BODY='The quick brown fox jumps over the lazy dog while the sequencer keeps every message in order.'
-MESSAGE_TAIL=',"senderId":"alice","body":"'$MESSAGE_BODY'","clientMessageId":null,"sentAt":"2026-11-28T13:23:09.176Z"}'
-
-# redis-benchmark running the product's post script by EVALSHA into one conversation
-evalsha_bench() { # port conversation requests clients idem_ttl_ms
-    local c=$2
-    redis-benchmark -p "$1" -c "$4" -n "$3" -r 1000000000 -q EVALSHA "$SCRIPT_SHA" 5 \
-        "chat:{$c}:seq" "chat:{$c}:messages" "chat:{$c}:idem:s:__rand_int__" "chat:{$c}:participants" \
-        "chat:{$c}:read" "$MESSAGE_HEAD" "$MESSAGE_TAIL" "$5" alice "chat:{$c}:events" 2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1
-}
-
 # --- 1. POST and GET on JDK 17: the service beside its ceilings and the PostgreSQL baseline ------------------------
 log "JDK 17: $("$JAVA17_HOME/bin/java" -version 2>&1 | head -1); JDK 25: $("$JAVA25_HOME/bin/java" -version 2>&1 | head -1)"
 start_redis $REDIS_PORT
@@ -194,18 +86,6 @@ start_service "$JAVA17_HOME"
 start_ceilings "$JAVA17_HOME"
 for app in service ceiling observed; do log "warming up $app"; warm "$app"; done
 
-# rounds() APP...: every load on every app in alternating rounds, each round starting with the next app, so that
-# every app sees the same machine and none always runs first
-rounds() {
-    local apps=("$@") n=$# round i app
-    for round in $(seq 1 "$ROUNDS"); do
-        local order=()
-        for i in $(seq 0 $((n - 1))); do order+=("${apps[$(((i + round - 1) % n))]}"); done
-        for app in "${order[@]}"; do wrk_run "post_many_${app}_$round" "${PORT[$app]}" / post_many.lua "${PID[$app]}"; done
-        for app in "${order[@]}"; do wrk_run "post_hot_${app}_$round" "${PORT[$app]}" / post_hot.lua "${PID[$app]}"; done
-        for app in "${order[@]}"; do wrk_run "get_page_${app}_$round" "${PORT[$app]}" "$PAGE" "" "${PID[$app]}"; done
-    done
-}
 rounds service ceiling observed
 
 # PostgreSQL on its own phase: its checkpoints and autovacuum after a load would otherwise tax whatever runs next.
@@ -299,10 +179,12 @@ heap_streams=$(heap_used_mb "$SVC_PID")
 threads=$(ls /proc/$SVC_PID/task | wc -l)
 touch "$WORK/go"
 wait $LOAD_PID
+log "stream load: $(grep READY "$OUT/streams.raw")"
 fanout=$(grep FANOUT "$OUT/streams.raw")
 echo "$active $heap_before $heap_streams $threads $fanout" > "$OUT/streams.txt"
 log "streams: $active open, heap $heap_before -> $heap_streams MB, $threads threads; $fanout"
 
+cp "$OUT/service.log" "$OUT/service-jdk17.log"
 stop_apps
 
 # --- 6. JDK 25 (virtual threads) for the same loads, beside the ceiling on the same JDK -----------------------------

@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** What Prometheus scrapes passes the real {@code promtool check metrics}, the service's own metrics included. */
+/**
+ * What Prometheus scrapes passes the real {@code promtool check metrics}, the service's own metrics included, and
+ * holds only what is worth its cost per request.
+ */
 @RedisIntegrationTest
 class PrometheusScrapeIT {
 
@@ -39,5 +42,16 @@ class PrometheusScrapeIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void requestsAreTimedOnceNotPerSecurityFilter() {
+        http.get().uri("/v1/conversations/scrape-filters/messages").exchange().expectStatus().isOk();
+
+        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(scrape).contains("http_server_requests_seconds_count{")
+                .doesNotContain("spring_security_filterchains", "spring_security_authorizations");
     }
 }
