@@ -3,7 +3,8 @@
 #
 # Builds the service at GIT_REF (in a temporary worktree) and the current checkout, and measures both beside the
 # ceiling app in alternating rounds, with the loads and settings of bench/run.sh (posts to 1,000 conversations and to
-# one, the newest page of 1,000 messages). Writes bench/results/ab-<ref>.md. Settings as bench/run.sh.
+# one, the newest page of 1,000 messages). Writes bench/results/ab-<ref>.md. Settings as bench/run.sh; installs wrk
+# and redis-server from Debian packages if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -22,6 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+ensure_tools
 BEFORE=$(git rev-parse --short "$REF")
 log "building the service at $BEFORE, the current checkout and the ceiling"
 git worktree add --detach -q "$WORK/before" "$BEFORE"

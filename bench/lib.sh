@@ -15,6 +15,20 @@ POSTGRES_PORT=18082
 BEFORE_PORT=18084
 
 declare -A PID=()
+
+# ensure_tools [command:package ...]: wrk, curl and redis-server (redis-benchmark, redis-cli) and whatever else is
+# named, installed from Debian packages when missing (needs root once)
+ensure_tools() {
+    local missing=() pair
+    for pair in wrk:wrk curl:curl redis-benchmark:redis-server "$@"; do
+        command -v "${pair%%:*}" > /dev/null || missing+=("${pair##*:}")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing ${missing[*]}"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
 
 start_redis() { # port

@@ -35,14 +35,7 @@ cleanup() {
 trap cleanup EXIT
 
 # --- tools ------------------------------------------------------------------------------------------------------
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
-command -v redis-benchmark >/dev/null || missing+=(redis-server)
-if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+ensure_tools gnuplot:gnuplot-nox unzip:unzip
 [ -x "$JAVA25_HOME/bin/java" ] || { log "no JDK 25 at $JAVA25_HOME (set JAVA25_HOME)"; exit 1; }
 
 PROFILER_LIB=$ROOT/bench/.tools/async-profiler-$ASYNC_PROFILER_VERSION/libasyncProfiler.so
