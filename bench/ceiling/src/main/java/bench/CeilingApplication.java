@@ -43,8 +43,8 @@ public class CeilingApplication {
     @PostMapping("/v1/conversations/{conversationId}/messages")
     ResponseEntity<Message> post(@PathVariable String conversationId, @RequestBody Post post) {
         Long seq = redis.opsForValue().increment("ceiling:{" + conversationId + "}:seq");
-        return ResponseEntity.status(201).body(new Message(conversationId, seq, post.senderId(), post.body(),
-                post.clientMessageId(), Instant.now()));
+        return ResponseEntity.status(201).body(new Message(conversationId, seq, "message", post.senderId(),
+                post.body(), post.clientMessageId(), Instant.now()));
     }
 
     @GetMapping("/v1/conversations/{conversationId}/messages")
@@ -59,10 +59,19 @@ public class CeilingApplication {
         json.writeBytes(("{\"conversationId\":\"" + conversationId + "\",\"lastSeq\":"
                 + (members.isEmpty() ? "0" : seqOf(members.get(0))) + ",\"messages\":[")
                 .getBytes(StandardCharsets.UTF_8));
+        byte[] type = "\"type\":\"message\",".getBytes(StandardCharsets.UTF_8);
         for (int i = members.size() - 1; i >= 0; i--) {
+            // as the product: the stored message has no type, the page shows it after the seq
             byte[] member = members.get(i);
+            int afterSeq = 7;
+            while (member[afterSeq] != ',') {
+                afterSeq++;
+            }
+            afterSeq++;
             json.writeBytes(prefix);
-            json.write(member, 1, member.length - 1);
+            json.write(member, 1, afterSeq - 1);
+            json.writeBytes(type);
+            json.write(member, afterSeq, member.length - afterSeq);
             if (i > 0) {
                 json.write(',');
             }
@@ -83,7 +92,7 @@ public class CeilingApplication {
     record Post(String senderId, String body, String clientMessageId) {
     }
 
-    record Message(String conversationId, long seq, String senderId, String body, String clientMessageId,
-            Instant sentAt) {
+    record Message(String conversationId, long seq, String type, String senderId, String body,
+            String clientMessageId, Instant sentAt) {
     }
 }

@@ -4,6 +4,7 @@ import dev.chatsequencer.redis.LuaScripts.MemberTemplate;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class MessageCodec {
 
     private static final String BEFORE_SEQ = "{\"seq\":";
+    private static final byte[] TYPE_FIELD = "\"type\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE_TYPE_FIELD = ("\"type\":\"" + Message.MESSAGE + "\",")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final JsonMapper jsonMapper;
 
@@ -45,12 +49,27 @@ public class MessageCodec {
     }
 
     /**
-     * Writes the API's JSON of a stored message, spliced rather than parsed and written again: the
-     * {@link #apiPrefix}, then the member without its opening brace.
+     * Writes the API's JSON of a stored entry, spliced rather than parsed and written again: the {@link #apiPrefix},
+     * the member's seq, its type (members stored without one are messages: every entry written before types
+     * existed, and every message since, as the common case costs no bytes in Redis), then the rest of the member.
      */
     void writeApiJson(ByteArrayOutputStream out, byte[] apiPrefix, byte[] stored) {
+        int afterSeq = BEFORE_SEQ.length();
+        while (stored[afterSeq] != ',') {
+            afterSeq++;
+        }
+        afterSeq++;
         out.writeBytes(apiPrefix);
-        out.write(stored, 1, stored.length - 1);
+        out.write(stored, 1, afterSeq - 1);
+        if (!startsWith(stored, afterSeq, TYPE_FIELD)) {
+            out.writeBytes(MESSAGE_TYPE_FIELD);
+        }
+        out.write(stored, afterSeq, stored.length - afterSeq);
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
+        return bytes.length - offset >= prefix.length
+                && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
     }
 
     public Message decode(String conversationId, String stored) {
@@ -62,13 +81,14 @@ public class MessageCodec {
     }
 
     private static Message message(String conversationId, Stored stored) {
-        return new Message(conversationId, stored.seq(), stored.senderId(), stored.body(), stored.clientMessageId(),
-                stored.sentAt());
+        return new Message(conversationId, stored.seq(), stored.type() == null ? Message.MESSAGE : stored.type(),
+                stored.senderId(), stored.body(), stored.clientMessageId(), stored.sentAt());
     }
 
     private record Fields(String senderId, String body, String clientMessageId, Instant sentAt) {
     }
 
-    private record Stored(long seq, String senderId, String body, String clientMessageId, Instant sentAt) {
+    private record Stored(long seq, String type, String senderId, String body, String clientMessageId,
+            Instant sentAt) {
     }
 }

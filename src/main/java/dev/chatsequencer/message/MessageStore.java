@@ -89,8 +89,8 @@ public class MessageStore {
             }
             // Stored now: the message is what was sent plus its seq, no need to parse it back.
             metrics.posted(true);
-            return new PostResult(new Message(conversationId, stored.seq(), sender, request.body(),
-                    request.clientMessageId(), sentAt), true);
+            return new PostResult(new Message(conversationId, stored.seq(), Message.MESSAGE, sender,
+                    request.body(), request.clientMessageId(), sentAt), true);
         }
         if (outcome instanceof PostOutcome.Replayed replayed) {
             Message original = codec.decode(conversationId, replayed.member());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
+import dev.chatsequencer.redis.ConversationKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -19,6 +21,12 @@ class TimelinePagingIT {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    ConversationKeys keys;
 
     TimelineClient client;
     String conversation;
@@ -56,6 +64,32 @@ class TimelinePagingIT {
 
         assertThat(page).isEqualTo("{\"conversationId\":\"" + tricky + "\",\"lastSeq\":" + posted.size()
                 + ",\"messages\":[" + String.join(",", posted) + "],\"hasMore\":false}");
+    }
+
+    /**
+     * Every message is stored without its type (so is every entry stored before types existed) and reads as a
+     * message; an entry stored with a type keeps it, once, in the page and in the one-entry read alike.
+     */
+    @Test
+    void anEntryWithoutATypeReadsAsAMessageAndOneWithATypeKeepsIt() {
+        String timeline = keys.messages(conversation);
+        String typed = "{\"seq\":26,\"type\":\"participant-added\",\"senderId\":\"alice\",\"userId\":\"carol\","
+                + "\"sentAt\":\"2026-11-29T10:00:00Z\"}";
+        redis.opsForZSet().add(timeline, typed, 26);
+        redis.opsForValue().set(keys.sequence(conversation), "26");
+
+        String page = http.get().uri("/v1/conversations/{id}/messages?after=24", conversation).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(redis.opsForZSet().rangeByScore(timeline, 25, 25)).singleElement().asString()
+                .startsWith("{\"seq\":25,\"senderId\":");
+        assertThat(page).isEqualTo("{\"conversationId\":\"" + conversation + "\",\"lastSeq\":26,\"messages\":["
+                + http.get().uri("/v1/conversations/{id}/messages/25", conversation).exchange().expectBody(String.class)
+                        .returnResult().getResponseBody()
+                + ",{\"conversationId\":\"" + conversation + "\"," + typed.substring(1) + "],\"hasMore\":false}");
+        assertThat(page).contains("{\"conversationId\":\"" + conversation + "\",\"seq\":25,\"type\":\"message\",");
+        http.get().uri("/v1/conversations/{id}/messages/26", conversation).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.type").isEqualTo("participant-added").jsonPath("$.seq").isEqualTo(26);
     }
 
     @Test

@@ -49,7 +49,8 @@ public class PostgresBaselineApplication {
             jdbc.update("INSERT INTO messages (conversation_id, seq, sender_id, body, client_message_id, sent_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", conversationId, seq, post.senderId(), post.body(),
                     post.clientMessageId(), Timestamp.from(sentAt));
-            return new Message(conversationId, seq, post.senderId(), post.body(), post.clientMessageId(), sentAt);
+            return new Message(conversationId, seq, "message", post.senderId(), post.body(), post.clientMessageId(),
+                    sentAt);
         });
         return ResponseEntity.status(201).body(message);
     }
@@ -64,7 +65,7 @@ public class PostgresBaselineApplication {
                 + "ORDER BY seq DESC LIMIT ?) m ON true WHERE c.id = ?", row -> {
                     lastSeq[0] = row.getLong(1);
                     if (row.getObject(2) != null) {
-                        messages.add(new Message(conversationId, row.getLong(2), row.getString(3),
+                        messages.add(new Message(conversationId, row.getLong(2), "message", row.getString(3),
                                 row.getString(4), row.getString(5), row.getTimestamp(6).toInstant()));
                     }
                 }, limit, conversationId);
@@ -75,8 +76,8 @@ public class PostgresBaselineApplication {
     record Post(String senderId, String body, String clientMessageId) {
     }
 
-    record Message(String conversationId, long seq, String senderId, String body, String clientMessageId,
-            Instant sentAt) {
+    record Message(String conversationId, long seq, String type, String senderId, String body,
+            String clientMessageId, Instant sentAt) {
     }
 
     record Page(String conversationId, long lastSeq, List<Message> messages, boolean hasMore) {
