@@ -67,6 +67,11 @@ public class MessageCodec {
         out.write(stored, afterSeq, stored.length - afterSeq);
     }
 
+    /** The most bytes {@link #writeApiJson} writes for this member. */
+    int apiJsonLength(byte[] apiPrefix, byte[] stored) {
+        return apiPrefix.length + stored.length - 1 + MESSAGE_TYPE_FIELD.length;
+    }
+
     private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
         return bytes.length - offset >= prefix.length
                 && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);

@@ -104,26 +104,19 @@ public class MessageStore {
     }
 
     /**
-     * Reads a page: after {@code after} oldest first, else the newest below {@code before}; ascending either way.
-     *
-     * @throws ConversationNotFoundException when an identified caller is not a participant
-     */
-    public TimelinePage page(String conversationId, Long after, Long before, int limit, Caller caller) {
-        return decoded(conversationId, servedPage(conversationId, after, before, limit, caller, false));
-    }
-
-    /**
-     * The same page as {@link #page}, as the API's JSON (UTF-8), spliced from the stored members as Redis sent them,
-     * never decoded: the most frequent request of a chat client costs one script call and a copy of bytes.
+     * A page, as the API's JSON (UTF-8): after {@code after} oldest first, else the newest below {@code before};
+     * ascending either way. Spliced from the stored members as Redis sent them, never decoded: the most frequent
+     * request of a chat client costs one script call and a copy of bytes.
      *
      * @throws ConversationNotFoundException when an identified caller is not a participant
      */
     byte[] pageJson(String conversationId, Long after, Long before, int limit, Caller caller) {
         StoredPage page = servedPage(conversationId, after, before, limit, caller, false);
         byte[] prefix = codec.apiPrefix(conversationId);
-        int size = 64 + 2 * prefix.length;
+        // sized once: the head and tail with two longs take under 64 bytes, and each entry its length and a comma
+        int size = prefix.length + 64;
         for (byte[] member : page.members()) {
-            size += prefix.length + member.length;
+            size += codec.apiJsonLength(prefix, member) + 1;
         }
         ByteArrayOutputStream json = new ByteArrayOutputStream(size);
         json.writeBytes(prefix);

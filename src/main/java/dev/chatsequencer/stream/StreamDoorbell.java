@@ -47,8 +47,7 @@ class StreamDoorbell implements MessageListener, SubscriptionListener {
             return;
         }
         executor.execute(() -> {
-            Message message = codec.decode(conversationId, new String(notification.getBody(),
-                    StandardCharsets.UTF_8));
+            Message message = codec.decode(conversationId, notification.getBody());
             byte[] event = events.message(message);
             subscribers.forEach(subscriber -> subscriber.offer(message.seq(), event));
         });
