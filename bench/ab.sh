@@ -43,22 +43,17 @@ start_app ceiling "$JAVA17_HOME" "$CEILING_JAR" --spring.data.redis.host=127.0.0
 for app in before service ceiling; do log "warming up $app"; warm "$app"; done
 rounds before service ceiling
 
-ROUNDS_RUN=$ROUNDS
-range() { # LOAD A B FIELD: A / B per round, lowest-highest
-    for r in $(seq 1 "$ROUNDS_RUN"); do ratio "$(val "$1_$2_$r" "$4")" "$(val "$1_$3_$r" "$4")"; echo; done | sort -n |
-        awk 'NR == 1 { lo = $1 } { hi = $1 } END { print (lo == hi ? lo : lo "-" hi) }'
-}
 {
     echo "# Before ($BEFORE) and after ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with uncommitted changes')), side by side"
     echo
-    echo "Made by \`bench/ab.sh $REF\` on $(date -u +%Y-%m-%d) (UTC), $ROUNDS_RUN alternating rounds of ${SECONDS_EACH} s per app"
+    echo "Made by \`bench/ab.sh $REF\` on $(date -u +%Y-%m-%d) (UTC), $ROUNDS alternating rounds of ${SECONDS_EACH} s per app"
     echo "and load; ratios per round, lowest-highest. CPU is per request, from /proc of each JVM."
     echo
     echo "| work | before / ceiling | after / ceiling | after / before | CPU before / ceiling | CPU after / ceiling |"
     echo "|---|---|---|---|---|---|"
     for load in post_many post_hot get_page; do
         case $load in post_many) label="POST, 1,000 conversations";; post_hot) label="POST, one hot conversation";; get_page) label="GET newest 50 of 1,000";; esac
-        echo "| $label | $(range $load before ceiling 1) | $(range $load service ceiling 1) | $(range $load service before 1) | $(range $load before ceiling 4) | $(range $load service ceiling 4) |"
+        echo "| $label | $(ratios $load before ceiling 1) | $(ratios $load service ceiling 1) | $(ratios $load service before 1) | $(ratios $load before ceiling 4) | $(ratios $load service ceiling 4) |"
     done
 } > "bench/results/ab-$BEFORE.md"
 cat "bench/results/ab-$BEFORE.md"

@@ -104,6 +104,11 @@ wrk_run() {
 
 val() { awk -v f="$2" '{print $f}' "$OUT/$1.txt"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# ratios LOAD APP_A APP_B FIELD: A / B in each of the ROUNDS rounds, as "lowest-highest" (one value when they agree)
+ratios() {
+    for r in $(seq 1 "$ROUNDS"); do ratio "$(val "$1_$2_$r" "$4")" "$(val "$1_$3_$r" "$4")"; echo; done | sort -n |
+        awk 'NR == 1 { lo = $1 } { hi = $1 } END { print (lo == hi ? lo : lo "-" hi) }'
+}
 
 PAGE=/v1/conversations/bench-page-1k/messages?limit=50
 

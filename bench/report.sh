@@ -3,24 +3,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-bench/results}
-SECONDS_EACH=${2:-15}
-WARMUP=${3:-60}
+source bench/lib.sh
+SECONDS_EACH=${2:-$SECONDS_EACH}
+WARMUP=${3:-$WARMUP}
 
 ROUNDS=$(cat "$OUT/rounds.txt")
 read -r -a APPS < "$OUT/apps.txt"
 has_postgres() { [[ " ${APPS[*]} " == *" postgres "* ]]; }
 
-val() { awk -v f="$2" '{print $f}' "$OUT/$1.txt"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<=" ? v <= t : v >= t); print (ok ? "met" : "missed") }'; }
 # avg LOAD APP FIELD: the mean over the rounds (fields: 1 req/s, 2 p50 ms, 3 p99 ms, 4 CPU us per request)
 avg() {
     for r in $(seq 1 "$ROUNDS"); do val "$1_$2_$r" "$3"; done | awk '{ s += $1 } END { printf (s / NR >= 100 ? "%.0f" : "%.2f"), s / NR }'
-}
-# ratios LOAD APP_A APP_B FIELD: A / B in each round, as "lowest-highest" (one value when they agree)
-ratios() {
-    for r in $(seq 1 "$ROUNDS"); do ratio "$(val "$1_$2_$r" "$4")" "$(val "$1_$3_$r" "$4")"; echo; done | sort -n |
-        awk 'NR == 1 { lo = $1 } { hi = $1 } END { print (lo == hi ? lo : lo "-" hi) }'
 }
 # worst LOAD APP_A APP_B FIELD: the least favourable round's ratio for a target (lowest for throughput, else highest)
 worst() {
