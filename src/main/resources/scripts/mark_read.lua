@@ -4,6 +4,7 @@
 -- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
 -- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
 -- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
+-- KEYS[5]  a group's settings (hash), not used here   chat:{id}:meta
 -- ARGV[1]  the user id
 -- ARGV[2]  the seq the user has read up to (a non-negative integer)
 -- ARGV[3]  '1' when only participants may have markers (an authenticated caller): a conversation without

@@ -5,6 +5,7 @@
 -- KEYS[3]  the post's idempotency record             chat:{id}:idem:...
 -- KEYS[4]  the conversation's participants (set)     chat:{id}:participants
 -- KEYS[5]  the conversation's read markers (hash)    chat:{id}:read
+-- KEYS[6]  the conversation's last activity (string) chat:{id}:activity
 -- ARGV[1]  the stored member before its seq (MessageCodec writes both parts; the script only joins them)
 -- ARGV[2]  the stored member after its seq
 -- ARGV[3]  how long the idempotency record lives, in milliseconds
@@ -13,6 +14,7 @@
 --          confirmed the write (a stream must never show a message a failover could still take back)
 -- ARGV[6]  '1' when only participants may post (an authenticated caller): a conversation without participants,
 --          one never created, then refuses too; '' when only a direct conversation's participants are checked
+-- ARGV[7]  the post's time, epoch milliseconds: the conversation's last activity, which orders inboxes
 --
 -- Returns {1, seq} when the message was stored now (the caller has every other field already), {0, seq, member}
 -- when the idempotency record shows it was stored before (nothing is written then), {-1} when the sender may not
@@ -23,8 +25,9 @@
 -- the counter has no gaps; Redis runs the script as one unit, so concurrent posts never share a seq. The
 -- PUBLISH is only a doorbell for live streams, sent after the write: a stream that misses it reads the timeline.
 local seq_key, messages_key, idem_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local activity_key = KEYS[6]
 local before_seq, after_seq, idem_ttl_ms, sender, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
-local members_only = ARGV[6] == '1'
+local members_only, now_ms = ARGV[6] == '1', ARGV[7]
 
 if redis.call('SISMEMBER', participants_key, sender) == 0
         and (members_only or redis.call('EXISTS', participants_key) == 1) then
@@ -50,6 +53,7 @@ local member = before_seq .. string.format('%d', seq) .. after_seq
 redis.call('ZADD', messages_key, seq, member)
 redis.call('SET', idem_key, seq, 'PX', idem_ttl_ms)
 redis.call('HSET', read_key, sender, seq)
+redis.call('SET', activity_key, now_ms)
 if channel ~= '' then
     redis.call('PUBLISH', channel, member)
 end

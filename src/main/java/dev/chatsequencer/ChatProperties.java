@@ -1,6 +1,7 @@
 package dev.chatsequencer;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull Idempotency idempotency,
         @Valid @NotNull Web web, @Valid @NotNull Redis redis, @Valid @NotNull Stream stream,
         @Valid @NotNull Security security, @Valid @NotNull RateLimit rateLimit, @Valid @NotNull Cors cors,
-        @Valid @NotNull Durability durability) {
+        @Valid @NotNull Durability durability, @Valid @NotNull Groups groups, @Valid @NotNull Inbox inbox) {
 
     /** Limits on messages: {@code maxBodyLength} counts Unicode code points. */
     public record Messages(@Positive int maxBodyLength) {
@@ -81,5 +82,17 @@ public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull 
      * {@code timeout} (0 replicas: as soon as the master ran it, today's behaviour on one Redis).
      */
     public record Durability(@PositiveOrZero int replicas, @NotNull Duration timeout) {
+    }
+
+    /** Groups have 1 to {@code maxParticipants} participants, the owner included. */
+    public record Groups(@Positive @Max(10_000) int maxParticipants) {
+    }
+
+    /**
+     * A user's inbox lists at most the {@code maxConversations} conversations they joined last; an index entry that
+     * the conversation does not confirm is dropped once it is older than {@code repairAfter} (a join in progress
+     * writes the index before the conversation, and must not lose its entry).
+     */
+    public record Inbox(@Positive int maxConversations, @NotNull Duration repairAfter) {
     }
 }

@@ -68,16 +68,16 @@ class ConversationController {
         return ResponseEntity.ok().headers(limits).body(body);
     }
 
-    @Operation(summary = "Read a conversation's state", description = "Its kind, lastSeq and, for a direct "
-            + "conversation, each participant's readSeq and unreadCount. Without caller identification (mode none) "
+    @Operation(summary = "Read a conversation's state", description = "Its kind, lastSeq, a group's title and "
+            + "owner, and each participant's readSeq and unreadCount. Without caller identification (mode none) "
             + "an unknown conversation is open with lastSeq 0.")
     @ApiResponse(responseCode = "200", description = "The conversation")
     @GetMapping("/v1/conversations/{conversationId}")
     ConversationView get(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @Parameter(hidden = true) Caller caller) {
-        ConversationStore.State state = store.state(conversationId, null, caller);
-        String type = state.markers().isEmpty() ? "open" : "direct";
-        return new ConversationView(conversationId, type, state.lastSeq(), state.markers());
+        ConversationStore.State state = store.state(conversationId, caller);
+        return new ConversationView(conversationId, state.type(), state.title(), state.ownerId(), state.lastSeq(),
+                state.markers());
     }
 
     @Operation(summary = "Record how far a user has read", description = "The marker only moves forward (an older "
@@ -99,8 +99,6 @@ class ConversationController {
     ReadMarker readMarker(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @PathVariable @Identifier @Parameter(example = "alice") String userId,
             @Parameter(hidden = true) Caller caller) {
-        ConversationStore.State state = store.state(conversationId, userId, caller);
-        return state.markers().stream().filter(marker -> marker.userId().equals(userId)).findFirst()
-                .orElseGet(() -> ReadMarker.of(userId, 0, state.lastSeq()));
+        return store.marker(conversationId, userId, caller);
     }
 }

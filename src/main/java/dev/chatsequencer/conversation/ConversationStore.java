@@ -1,10 +1,13 @@
 package dev.chatsequencer.conversation;
 
+import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.redis.ConversationKeys;
+import dev.chatsequencer.redis.InboxIndex;
 import dev.chatsequencer.redis.LuaScripts;
 import dev.chatsequencer.redis.ReplicaAcknowledgement;
 import dev.chatsequencer.redis.LuaScripts.MarkOutcome;
 import dev.chatsequencer.redis.LuaScripts.StoredState;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -17,33 +20,57 @@ class ConversationStore {
     private final ConversationKeys keys;
     private final LuaScripts scripts;
     private final ReplicaAcknowledgement replicas;
+    private final InboxIndex inbox;
+    private final Clock clock;
+    private final int maxParticipants;
 
     ConversationStore(StringRedisTemplate redis, ConversationKeys keys, LuaScripts scripts,
-            ReplicaAcknowledgement replicas) {
+            ReplicaAcknowledgement replicas, InboxIndex inbox, Clock clock, ChatProperties properties) {
         this.redis = redis;
         this.keys = keys;
         this.scripts = scripts;
         this.replicas = replicas;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.maxParticipants = properties.groups().maxParticipants();
     }
 
-    /** Records the participants, confirmed by replicas where configured; returns false when recorded before. */
+    /**
+     * Records the participants, confirmed by replicas where configured, and indexes the conversation in both users'
+     * inboxes first (see InboxIndex#add); returns false when recorded before.
+     */
     boolean recordParticipants(String conversationId, List<String> participants) {
+        inbox.add(participants, conversationId, clock.instant());
         Long added = redis.opsForSet().add(keys.participants(conversationId), participants.toArray(String[]::new));
         replicas.confirm(keys.participants(conversationId));
         return added != null && added > 0;
     }
 
     /**
-     * The conversation's participants with their markers; for an open conversation, only {@code alsoUser}'s.
+     * The conversation's settings and participants with their markers.
      *
      * @throws ConversationNotFoundException when an identified caller is not a participant
      */
-    State state(String conversationId, String alsoUser, Caller caller) {
-        StoredState stored = scripts.state(conversationId, alsoUser, caller.reader())
+    State state(String conversationId, Caller caller) {
+        return state(conversationId, null, maxParticipants, caller);
+    }
+
+    /**
+     * One user's marker, participant or not.
+     *
+     * @throws ConversationNotFoundException when an identified caller is not a participant
+     */
+    ReadMarker marker(String conversationId, String userId, Caller caller) {
+        State state = state(conversationId, userId, 0, caller);
+        return state.markers().get(0);
+    }
+
+    private State state(String conversationId, String alsoUser, int maxUsers, Caller caller) {
+        StoredState stored = scripts.state(conversationId, alsoUser, caller.reader(), maxUsers)
                 .orElseThrow(() -> new ConversationNotFoundException(conversationId));
         List<ReadMarker> markers = stored.markers().stream()
                 .map(marker -> ReadMarker.of(marker.userId(), marker.readSeq(), stored.lastSeq())).toList();
-        return new State(stored.lastSeq(), markers);
+        return new State(stored.lastSeq(), stored.type(), stored.title(), stored.owner(), markers);
     }
 
     /**
@@ -61,7 +88,18 @@ class ConversationStore {
         throw caller.refusedIn(conversationId, userId);
     }
 
-    /** A conversation's last seq and the markers read with it in one consistent step. */
-    record State(long lastSeq, List<ReadMarker> markers) {
+    /**
+     * A conversation's last seq, a group's settings ({@code null} when not a group) and the markers read with it in
+     * one consistent step.
+     */
+    record State(long lastSeq, String groupType, String title, String ownerId, List<ReadMarker> markers) {
+
+        /** group, direct (fixed participants) or open (none: anyone may post, in mode none only). */
+        String type() {
+            if (groupType != null) {
+                return groupType;
+            }
+            return markers.isEmpty() ? "open" : "direct";
+        }
     }
 }

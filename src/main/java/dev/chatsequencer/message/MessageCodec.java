@@ -1,10 +1,12 @@
 package dev.chatsequencer.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chatsequencer.redis.LuaScripts.MemberTemplate;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,15 +31,29 @@ public class MessageCodec {
 
     /** A new message's member without its seq. */
     MemberTemplate template(String senderId, String body, String clientMessageId, Instant sentAt) {
-        String fields = jsonMapper.writeValueAsString(new Fields(senderId, body, clientMessageId, sentAt));
-        return new MemberTemplate(BEFORE_SEQ, "," + fields.substring(1));
+        return template(new Fields(null, senderId, body, clientMessageId, sentAt, null, null, null));
     }
 
-    /** The member a message is stored as. */
-    public String encode(Message message) {
-        MemberTemplate template = template(message.senderId(), message.body(), message.clientMessageId(),
-                message.sentAt());
-        return template.beforeSeq() + message.seq() + template.afterSeq();
+    /**
+     * A new membership entry's member without its seq: {@code participants} and {@code title} for
+     * {@link Message#GROUP_CREATED}, {@code userId} for the others.
+     */
+    public MemberTemplate entryTemplate(String type, String senderId, String userId, List<String> participants,
+            String title, Instant sentAt) {
+        return template(new Fields(type, senderId, null, null, sentAt, userId, participants, title));
+    }
+
+    private MemberTemplate template(Fields fields) {
+        String json = jsonMapper.writeValueAsString(fields);
+        return new MemberTemplate(BEFORE_SEQ, "," + json.substring(1));
+    }
+
+    /** The member an entry is stored as; a message's without its type, which reads back as message. */
+    public String encode(Message entry) {
+        String type = Message.MESSAGE.equals(entry.type()) ? null : entry.type();
+        MemberTemplate template = template(new Fields(type, entry.senderId(), entry.body(), entry.clientMessageId(),
+                entry.sentAt(), entry.userId(), entry.participants(), entry.title()));
+        return template.beforeSeq() + entry.seq() + template.afterSeq();
     }
 
     /**
@@ -87,13 +103,22 @@ public class MessageCodec {
 
     private static Message message(String conversationId, Stored stored) {
         return new Message(conversationId, stored.seq(), stored.type() == null ? Message.MESSAGE : stored.type(),
-                stored.senderId(), stored.body(), stored.clientMessageId(), stored.sentAt());
+                stored.senderId(), stored.body(), stored.clientMessageId(), stored.sentAt(), stored.userId(),
+                stored.participants(), stored.title());
     }
 
-    private record Fields(String senderId, String body, String clientMessageId, Instant sentAt) {
+    /**
+     * A member after its seq, in the order of {@link Message}'s components, so that a spliced page and a serialized
+     * entry read alike. A message leaves out its type; only the fields of its type are written.
+     */
+    private record Fields(@JsonInclude(JsonInclude.Include.NON_NULL) String type, String senderId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String body, String clientMessageId, Instant sentAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String userId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> participants,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String title) {
     }
 
     private record Stored(long seq, String type, String senderId, String body, String clientMessageId,
-            Instant sentAt) {
+            Instant sentAt, String userId, List<String> participants, String title) {
     }
 }

@@ -76,7 +76,7 @@ public class MessageStore {
         LuaScripts.MemberTemplate member = codec.template(sender, request.body(), request.clientMessageId(),
                 sentAt);
         PostOutcome outcome = metrics.timeAssign(() -> scripts.post(conversationId, idempotencyKey, ttl, sender,
-                member, caller.identified(), !replicas.enabled()));
+                member, sentAt, caller.identified(), !replicas.enabled()));
         if (!(outcome instanceof PostOutcome.NotAParticipant)) {
             // A replay too: the record it found may sit on a deposed master that a failover is about to discard.
             replicas.confirm(keys.messages(conversationId));
@@ -89,8 +89,8 @@ public class MessageStore {
             }
             // Stored now: the message is what was sent plus its seq, no need to parse it back.
             metrics.posted(true);
-            return new PostResult(new Message(conversationId, stored.seq(), Message.MESSAGE, sender,
-                    request.body(), request.clientMessageId(), sentAt), true);
+            return new PostResult(Message.posted(conversationId, stored.seq(), sender, request.body(),
+                    request.clientMessageId(), sentAt), true);
         }
         if (outcome instanceof PostOutcome.Replayed replayed) {
             Message original = codec.decode(conversationId, replayed.member());

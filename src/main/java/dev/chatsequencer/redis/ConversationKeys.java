@@ -27,7 +27,7 @@ public class ConversationKeys {
         return key(conversationId, "messages");
     }
 
-    /** The participants of a direct conversation, a set; absent for an open conversation. */
+    /** The participants of a direct conversation or a group, a set; absent for an open conversation. */
     public String participants(String conversationId) {
         return key(conversationId, "participants");
     }
@@ -35,6 +35,19 @@ public class ConversationKeys {
     /** How far each user has read, a hash of user id to seq. */
     public String readMarkers(String conversationId) {
         return key(conversationId, "read");
+    }
+
+    /** A group's settings, a hash (type, title, owner); absent for a direct or open conversation. */
+    public String meta(String conversationId) {
+        return key(conversationId, "meta");
+    }
+
+    /**
+     * When the conversation last had an entry, epoch milliseconds as a string: what orders a user's inbox, read for
+     * many conversations at once without reading their entries.
+     */
+    public String activity(String conversationId) {
+        return key(conversationId, "activity");
     }
 
     /** The pub/sub channel that rings when a message is stored (a channel, not a key; tagged all the same). */
@@ -74,13 +87,22 @@ public class ConversationKeys {
     /** The keys every write of a post touches, in the order post_message.lua expects them. */
     public List<String> postKeys(String conversationId, String idempotencyKey) {
         return List.of(sequence(conversationId), messages(conversationId), idempotencyKey,
-                participants(conversationId), readMarkers(conversationId));
+                participants(conversationId), readMarkers(conversationId), activity(conversationId));
+    }
+
+    /**
+     * The keys a change of a group's membership touches, in the order create_group.lua, add_participant.lua and
+     * remove_participant.lua expect them.
+     */
+    public List<String> membershipKeys(String conversationId) {
+        return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
+                readMarkers(conversationId), meta(conversationId), activity(conversationId));
     }
 
     /** The keys of a conversation's state, in the order mark_read.lua and conversation_state.lua expect them. */
     public List<String> stateKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                readMarkers(conversationId));
+                readMarkers(conversationId), meta(conversationId));
     }
 
     /**
@@ -103,6 +125,20 @@ public class ConversationKeys {
      */
     public String rateLimit(String limit, String subject) {
         return namespace + ":{u:" + subject + "}:rate:" + limit;
+    }
+
+    /**
+     * A user's inbox index, a sorted set of conversation ids scored by when the user was last added to each (epoch
+     * milliseconds): {@code chat:{u:<user>}:conversations}, in the user's own slot. Only an index: the
+     * conversation's participants set is the truth, and an entry it does not confirm is dropped on read.
+     */
+    public String inbox(String userId) {
+        return namespace + ":{u:" + userId + "}:conversations";
+    }
+
+    /** The group a user's clientRequestId created, so that a retried creation finds it: in the user's slot. */
+    public String groupRequest(String userId, String clientRequestId) {
+        return namespace + ":{u:" + userId + "}:group-request:" + clientRequestId;
     }
 
     private String key(String conversationId, String suffix) {

@@ -1,6 +1,7 @@
 package dev.chatsequencer.redis;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +25,21 @@ public class LuaScripts {
     private final RedisScript<List<Object>> markRead;
     private final RedisScript<List<Object>> conversationState;
     private final RedisScript<List<Object>> takeToken;
+    private final RedisScript<List<Object>> createGroup;
+    private final RedisScript<List<Object>> addParticipant;
+    private final RedisScript<List<Object>> removeParticipant;
+    private final RedisScript<Long> dropStaleInboxEntry;
 
     LuaScripts(StringRedisTemplate redis, ConversationKeys keys,
             @Qualifier(ScriptConfiguration.POST_MESSAGE) RedisScript<List<Object>> postMessage,
             @Qualifier(ScriptConfiguration.READ_PAGE) RedisScript<List<Object>> readPage,
             @Qualifier(ScriptConfiguration.MARK_READ) RedisScript<List<Object>> markRead,
             @Qualifier(ScriptConfiguration.CONVERSATION_STATE) RedisScript<List<Object>> conversationState,
-            @Qualifier(ScriptConfiguration.TAKE_TOKEN) RedisScript<List<Object>> takeToken) {
+            @Qualifier(ScriptConfiguration.TAKE_TOKEN) RedisScript<List<Object>> takeToken,
+            @Qualifier(ScriptConfiguration.CREATE_GROUP) RedisScript<List<Object>> createGroup,
+            @Qualifier(ScriptConfiguration.ADD_PARTICIPANT) RedisScript<List<Object>> addParticipant,
+            @Qualifier(ScriptConfiguration.REMOVE_PARTICIPANT) RedisScript<List<Object>> removeParticipant,
+            @Qualifier(ScriptConfiguration.DROP_STALE_INBOX_ENTRY) RedisScript<Long> dropStaleInboxEntry) {
         this.redis = redis;
         this.keys = keys;
         this.postMessage = postMessage;
@@ -38,6 +47,10 @@ public class LuaScripts {
         this.markRead = markRead;
         this.conversationState = conversationState;
         this.takeToken = takeToken;
+        this.createGroup = createGroup;
+        this.addParticipant = addParticipant;
+        this.removeParticipant = removeParticipant;
+        this.dropStaleInboxEntry = dropStaleInboxEntry;
     }
 
     /**
@@ -47,10 +60,10 @@ public class LuaScripts {
      * {@code ringDoorbell} the script publishes nothing: the caller rings once replicas confirmed the write.
      */
     public PostOutcome post(String conversationId, String idempotencyKey, Duration idempotencyTtl, String senderId,
-            MemberTemplate member, boolean membersOnly, boolean ringDoorbell) {
+            MemberTemplate member, Instant sentAt, boolean membersOnly, boolean ringDoorbell) {
         List<Object> reply = redis.execute(postMessage, keys.postKeys(conversationId, idempotencyKey),
                 member.beforeSeq(), member.afterSeq(), Long.toString(idempotencyTtl.toMillis()), senderId,
-                ringDoorbell ? keys.events(conversationId) : "", flag(membersOnly));
+                channel(conversationId, ringDoorbell), flag(membersOnly), millis(sentAt));
         long outcome = number(reply, 0);
         if (outcome < 0) {
             return new PostOutcome.NotAParticipant();
@@ -92,20 +105,92 @@ public class LuaScripts {
     }
 
     /**
-     * conversation_state.lua: the last seq, each participant's marker and, if not a participant,
-     * {@code alsoUser}'s ({@code null} for none). Empty when {@code reader} is given and is not a participant.
+     * conversation_state.lua: the last seq, a group's settings, the markers of up to {@code maxParticipants}
+     * participants and, if not a participant, {@code alsoUser}'s ({@code null} for none). Empty when {@code reader}
+     * is given and is not a participant.
      */
-    public Optional<StoredState> state(String conversationId, String alsoUser, String reader) {
+    public Optional<StoredState> state(String conversationId, String alsoUser, String reader, int maxParticipants) {
         List<Object> reply = redis.execute(conversationState, keys.stateKeys(conversationId),
-                alsoUser == null ? "" : alsoUser, reader == null ? "" : reader);
+                alsoUser == null ? "" : alsoUser, reader == null ? "" : reader, Integer.toString(maxParticipants));
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
         List<StoredState.Marker> markers = new ArrayList<>();
-        for (int i = 1; i + 1 < reply.size(); i += 2) {
+        for (int i = 4; i + 1 < reply.size(); i += 2) {
             markers.add(new StoredState.Marker((String) reply.get(i), number(reply, i + 1)));
         }
-        return Optional.of(new StoredState(number(reply, 0), markers));
+        return Optional.of(new StoredState(number(reply, 0), text(reply, 1), text(reply, 2), text(reply, 3),
+                markers));
+    }
+
+    /**
+     * create_group.lua: creates the group with {@code participants} (the owner among them) and its group-created
+     * entry, {@code created} with seq 1; or finds the group an earlier call created.
+     */
+    public GroupOutcome createGroup(String conversationId, String owner, String title, List<String> participants,
+            MemberTemplate created, Instant at, boolean ringDoorbell) {
+        List<String> args = new ArrayList<>(participants.size() + 6);
+        args.addAll(List.of(owner, title == null ? "" : title, created.beforeSeq(), created.afterSeq(), millis(at),
+                channel(conversationId, ringDoorbell)));
+        args.addAll(participants);
+        List<Object> reply = redis.execute(createGroup, keys.membershipKeys(conversationId), args.toArray());
+        long outcome = number(reply, 0);
+        if (outcome < 0) {
+            return new GroupOutcome.IdTaken();
+        }
+        return new GroupOutcome.Created(outcome == 1, (String) reply.get(1));
+    }
+
+    /** add_participant.lua: {@code actor} adds {@code user} to a group with {@code entry} at the next seq. */
+    public MembershipOutcome addParticipant(String conversationId, String actor, String user, MemberTemplate entry,
+            Instant at, int maxParticipants, boolean ringDoorbell) {
+        return membership(redis.execute(addParticipant, keys.membershipKeys(conversationId), actor, user,
+                entry.beforeSeq(), entry.afterSeq(), millis(at), channel(conversationId, ringDoorbell),
+                Integer.toString(maxParticipants)));
+    }
+
+    /** remove_participant.lua: {@code actor} removes {@code user} from a group with {@code entry} at the next seq. */
+    public MembershipOutcome removeParticipant(String conversationId, String actor, String user,
+            MemberTemplate entry, Instant at, boolean ringDoorbell) {
+        return membership(redis.execute(removeParticipant, keys.membershipKeys(conversationId), actor, user,
+                entry.beforeSeq(), entry.afterSeq(), millis(at), channel(conversationId, ringDoorbell)));
+    }
+
+    /**
+     * drop_stale_inbox_entry.lua: drops {@code conversationId} from the user's inbox index unless it was written
+     * after {@code newest}; true when dropped.
+     */
+    public boolean dropStaleInboxEntry(String userId, String conversationId, Instant newest) {
+        Long dropped = redis.execute(dropStaleInboxEntry, List.of(keys.inbox(userId)), conversationId,
+                millis(newest));
+        return dropped != null && dropped == 1;
+    }
+
+    private static MembershipOutcome membership(List<Object> reply) {
+        long outcome = number(reply, 0);
+        if (outcome == 1 || outcome == 0) {
+            return new MembershipOutcome.Changed(outcome == 1, number(reply, 1));
+        }
+        return new MembershipOutcome.Refused(switch ((int) outcome) {
+            case -1 -> MembershipOutcome.Refusal.NOT_A_PARTICIPANT;
+            case -2 -> MembershipOutcome.Refusal.NOT_A_GROUP;
+            case -3 -> MembershipOutcome.Refusal.FULL;
+            case -4 -> MembershipOutcome.Refusal.USER_NOT_IN;
+            default -> MembershipOutcome.Refusal.NOT_ALLOWED;
+        });
+    }
+
+    private String channel(String conversationId, boolean ringDoorbell) {
+        return ringDoorbell ? keys.events(conversationId) : "";
+    }
+
+    private static String millis(Instant at) {
+        return Long.toString(at.toEpochMilli());
+    }
+
+    private static String text(List<Object> reply, int index) {
+        String value = (String) reply.get(index);
+        return value.isEmpty() ? null : value;
     }
 
     /** take_token.lua: one token from the bucket at {@code bucketKey}, timed by the Redis server's clock. */
@@ -170,8 +255,49 @@ public class LuaScripts {
     public record TokenOutcome(boolean taken, long remaining, long waitMillis, long fullMillis) {
     }
 
-    /** A conversation's last seq and read markers, read in one consistent step. */
-    public record StoredState(long lastSeq, List<Marker> markers) {
+    /** What creating a group did. */
+    public sealed interface GroupOutcome {
+
+        /** The group exists: created now, or by an earlier call; {@code member} is its group-created entry. */
+        record Created(boolean now, String member) implements GroupOutcome {
+        }
+
+        /** The id belongs to a conversation that is not this group; nothing was written. */
+        record IdTaken() implements GroupOutcome {
+        }
+    }
+
+    /** What adding or removing a participant did. */
+    public sealed interface MembershipOutcome {
+
+        /** Changed now with an entry at {@code seq}, or ({@code now} false) nothing to change at {@code seq}. */
+        record Changed(boolean now, long seq) implements MembershipOutcome {
+        }
+
+        /** Refused; nothing was written. */
+        record Refused(Refusal refusal) implements MembershipOutcome {
+        }
+
+        /** Why a change was refused. */
+        enum Refusal {
+            /** The actor is not a participant, or there is no such conversation. */
+            NOT_A_PARTICIPANT,
+            /** A direct or open conversation: its participants are fixed. */
+            NOT_A_GROUP,
+            /** The group has as many participants as it may. */
+            FULL,
+            /** The user to remove is not a participant. */
+            USER_NOT_IN,
+            /** Only the owner removes others. */
+            NOT_ALLOWED
+        }
+    }
+
+    /**
+     * A conversation's last seq, a group's settings ({@code null} when not a group) and read markers, read in one
+     * consistent step.
+     */
+    public record StoredState(long lastSeq, String type, String title, String owner, List<Marker> markers) {
 
         /** How far one user has read; 0 when never. */
         public record Marker(String userId, long readSeq) {

@@ -25,6 +25,10 @@ class ScriptConfiguration {
     static final String MARK_READ = "markReadScript";
     static final String CONVERSATION_STATE = "conversationStateScript";
     static final String TAKE_TOKEN = "takeTokenScript";
+    static final String CREATE_GROUP = "createGroupScript";
+    static final String ADD_PARTICIPANT = "addParticipantScript";
+    static final String REMOVE_PARTICIPANT = "removeParticipantScript";
+    static final String DROP_STALE_INBOX_ENTRY = "dropStaleInboxEntryScript";
 
     @Bean(POST_MESSAGE)
     RedisScript<List<Object>> postMessageScript() {
@@ -51,11 +55,34 @@ class ScriptConfiguration {
         return listScript("take_token.lua");
     }
 
+    @Bean(CREATE_GROUP)
+    RedisScript<List<Object>> createGroupScript() {
+        return listScript("create_group.lua");
+    }
+
+    @Bean(ADD_PARTICIPANT)
+    RedisScript<List<Object>> addParticipantScript() {
+        return listScript("add_participant.lua");
+    }
+
+    @Bean(REMOVE_PARTICIPANT)
+    RedisScript<List<Object>> removeParticipantScript() {
+        return listScript("remove_participant.lua");
+    }
+
+    @Bean(DROP_STALE_INBOX_ENTRY)
+    RedisScript<Long> dropStaleInboxEntryScript() {
+        return new DefaultRedisScript<>(text("drop_stale_inbox_entry.lua"), Long.class);
+    }
+
     private static RedisScript<List<Object>> listScript(String name) {
+        return new DefaultRedisScript<>(text(name), listOfReplies());
+    }
+
+    private static String text(String name) {
         try {
-            String text = StreamUtils.copyToString(new ClassPathResource("scripts/" + name).getInputStream(),
+            return StreamUtils.copyToString(new ClassPathResource("scripts/" + name).getInputStream(),
                     StandardCharsets.UTF_8);
-            return new DefaultRedisScript<>(text, listOfReplies());
         } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read the Lua script " + name, ex);
         }

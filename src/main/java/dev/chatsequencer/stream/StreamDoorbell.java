@@ -49,7 +49,7 @@ class StreamDoorbell implements MessageListener, SubscriptionListener {
         executor.execute(() -> {
             Message message = codec.decode(conversationId, notification.getBody());
             byte[] event = events.message(message);
-            subscribers.forEach(subscriber -> subscriber.offer(message.seq(), event));
+            subscribers.forEach(subscriber -> subscriber.offer(message, event));
         });
     }
 

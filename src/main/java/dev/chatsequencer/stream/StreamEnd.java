@@ -12,7 +12,9 @@ enum StreamEnd {
     /** The stream reached {@code chat.stream.timeout}; the client resumes with Last-Event-ID. */
     TIMEOUT,
     /** The server ended it, e.g. at shutdown. */
-    SERVER;
+    SERVER,
+    /** The reader was removed from the group: the entry that removed them was the last one sent. */
+    REMOVED;
 
     String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

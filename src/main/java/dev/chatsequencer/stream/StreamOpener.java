@@ -69,7 +69,7 @@ class StreamOpener {
             admission.cancel(client);
             throw ex;
         }
-        StreamSubscriber subscriber = new StreamSubscriber(conversationId, client, async, out, store, events,
+        StreamSubscriber subscriber = new StreamSubscriber(conversationId, caller.reader(), client, async, out, store, events,
                 executor, maxPendingBytes, "stream of " + conversationId + " after " + start, start,
                 registry::release);
         // From here on the subscriber gives its place back, whichever way the stream ends.

@@ -37,6 +37,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     private static final int CATCH_UP_BATCH = 100;
 
     private final String conversationId;
+    private final String reader;
     private final String client;
     private final AsyncContext async;
     private final ServletOutputStream out;
@@ -56,16 +57,20 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     private boolean catchUpWanted;
     private boolean started;
     private boolean closed;
+    private boolean removed;
 
     /**
+     * @param reader the participant who reads, whose removal from the group ends the stream; {@code null} without
+     *        caller identification
      * @param greeting the opening comment, queued first so that it commits the response
      * @param after the seq the client has already seen
      * @param onRelease frees this stream's place in the hub; called once, whichever way the stream ends
      */
-    StreamSubscriber(String conversationId, String client, AsyncContext async, ServletOutputStream out,
+    StreamSubscriber(String conversationId, String reader, String client, AsyncContext async, ServletOutputStream out,
             MessageStore store, SseEvents events, Executor executor, int maxPendingBytes, String greeting, long after,
             BiConsumer<StreamSubscriber, StreamEnd> onRelease) {
         this.conversationId = conversationId;
+        this.reader = reader;
         this.client = client;
         this.async = async;
         this.out = out;
@@ -98,15 +103,15 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
         });
     }
 
-    /** Takes a message announced on pub/sub: the next one is queued, an older one ignored, a later one fills a gap. */
-    void offer(long seq, byte[] event) {
+    /** Takes an entry announced on pub/sub: the next one is queued, an older one ignored, a later one fills a gap. */
+    void offer(Message entry, byte[] event) {
         locked(() -> {
-            if (closed || seq <= lastQueuedSeq) {
+            long seq = entry.seq();
+            if (closed || removed || seq <= lastQueuedSeq) {
                 return;
             }
             if (seq == lastQueuedSeq + 1 && !catchUpWanted && hasRoom()) {
-                enqueue(event);
-                lastQueuedSeq = seq;
+                queue(entry, event);
                 pump();
             } else {
                 requestCatchUp();
@@ -194,9 +199,21 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
         pendingBytes += event.length;
     }
 
+    /**
+     * Queues the next entry. The entry that removes the reader is the last one they get: the stream ends once it is
+     * written, and nothing after it is read.
+     */
+    private void queue(Message entry, byte[] event) {
+        enqueue(event);
+        lastQueuedSeq = entry.seq();
+        if (entry.removes(reader)) {
+            removed = true;
+        }
+    }
+
     private void requestCatchUp() {
         catchUpWanted = true;
-        if (!closed && !catchUpRunning && hasRoom()) {
+        if (!closed && !removed && !catchUpRunning && hasRoom()) {
             catchUpRunning = true;
             catchUpWanted = false;
             long from = lastQueuedSeq;
@@ -228,12 +245,11 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
                 if (message.seq() <= lastQueuedSeq) {
                     continue;
                 }
-                if (!hasRoom()) {
-                    complete = false;
+                if (removed || !hasRoom()) {
+                    complete = removed;
                     break;
                 }
-                enqueue(events.message(message));
-                lastQueuedSeq = message.seq();
+                queue(message, events.message(message));
             }
             if (!complete || page.hasMore()) {
                 catchUpWanted = true;
@@ -261,6 +277,10 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
         } catch (IOException | IllegalStateException ex) {
             // The client went away: release the stream now rather than when the container notices.
             end(StreamEnd.CLIENT_GONE);
+            return;
+        }
+        if (removed && pending.isEmpty() && !flushNeeded) {
+            end(StreamEnd.REMOVED);
             return;
         }
         if (catchUpWanted) {

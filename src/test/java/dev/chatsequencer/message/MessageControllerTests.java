@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class MessageControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
-    static final Message STORED = new Message("dm_1", 7, Message.MESSAGE, "alice", "hi", "c-1",
+    static final Message STORED = Message.posted("dm_1", 7, "alice", "hi", "c-1",
             Instant.parse("2026-11-28T13:23:09.176Z"));
 
     @Autowired

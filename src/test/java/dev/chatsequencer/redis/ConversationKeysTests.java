@@ -22,7 +22,8 @@ class ConversationKeysTests {
             new ChatProperties.RateLimit(new ChatProperties.RateLimit.Bucket(30, 10),
                     new ChatProperties.RateLimit.Bucket(10, 0.2)),
             new ChatProperties.Cors(List.of()),
-            new ChatProperties.Durability(0, Duration.ofSeconds(1))));
+            new ChatProperties.Durability(0, Duration.ofSeconds(1)), new ChatProperties.Groups(1000),
+            new ChatProperties.Inbox(2000, Duration.ofMinutes(1))));
 
     @Test
     void keysOfOneConversationShareItsHashTagAndClusterSlot() {
@@ -39,6 +40,15 @@ class ConversationKeysTests {
         assertThat(keys.postKeys(id, keys.clientIdempotency(id, "alice", "m-1")))
                 .allSatisfy(key -> assertThat(SlotHash.getSlot(key)).isEqualTo(slot));
         assertThat(keys.stateKeys(id)).allSatisfy(key -> assertThat(SlotHash.getSlot(key)).isEqualTo(slot));
+        assertThat(keys.membershipKeys(id)).allSatisfy(key -> assertThat(SlotHash.getSlot(key)).isEqualTo(slot));
+    }
+
+    @Test
+    void perUserKeysLiveInTheUsersSlot() {
+        assertThat(keys.inbox("alice")).isEqualTo("chat:{u:alice}:conversations");
+        assertThat(keys.groupRequest("alice", "r-1")).isEqualTo("chat:{u:alice}:group-request:r-1");
+        assertThat(SlotHash.getSlot(keys.inbox("alice"))).isEqualTo(SlotHash.getSlot(keys.rateLimit("posts",
+                "alice")));
     }
 
     @Test

@@ -255,7 +255,7 @@ class LiveStreamIT {
 
     /** Stores a message as a post would, but rings no doorbell. */
     private void storeWithoutDoorbell(String conversation, long seq) {
-        String member = codec.encode(new Message(conversation, seq, Message.MESSAGE, "alice", "silent", null,
+        String member = codec.encode(Message.posted(conversation, seq, "alice", "silent", null,
                 Instant.parse("2026-11-28T00:00:00Z")));
         redis.opsForZSet().add(keys.messages(conversation), member, seq);
         redis.opsForValue().set(keys.sequence(conversation), Long.toString(seq));

@@ -1,0 +1,32 @@
+package dev.chatsequencer.group;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.chatsequencer.conversation.Identifier;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** What a client sends to create a group. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@Schema(description = "A group to create")
+record CreateGroupRequest(
+        @ArraySchema(arraySchema = @Schema(description = "Distinct user ids besides or including the creator, who "
+                + "is always a participant; at most chat.groups.max-participants in all (1,000 by default)",
+                example = "[\"bob\", \"carol\"]", requiredMode = Schema.RequiredMode.REQUIRED),
+                minItems = 1, maxItems = 1000, uniqueItems = true)
+        @NotEmpty @Size(max = 10_000) List<@NotNull @Identifier String> participants,
+        @Schema(description = "A title, 1-200 characters, not blank", example = "Climbing", minLength = 1,
+                maxLength = 200)
+        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+        @Schema(description = "The client's own id for this creation; a retry with it returns the same group",
+                example = "c7d1-create-1")
+        @Identifier String clientRequestId,
+        @Schema(description = "The creator. With an authenticated caller it may be left out (the caller creates) "
+                + "and must otherwise be the caller; without authentication (mode none) it is required",
+                example = "alice")
+        @Identifier String senderId) {
+}

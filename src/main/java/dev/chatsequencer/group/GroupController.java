@@ -1,0 +1,113 @@
+package dev.chatsequencer.group;
+
+import dev.chatsequencer.conversation.Caller;
+import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.ratelimit.RateLimiter;
+import dev.chatsequencer.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Creating groups and changing who is in them; every change is an entry in the group's timeline. */
+@RestController
+@Tag(name = "Groups", description = "Group conversations: membership changes take the next seq like messages")
+class GroupController {
+
+    static final String PARTICIPANTS_PATH = "/v1/conversations/{conversationId}/participants";
+
+    private final GroupStore store;
+    private final RateLimiter rateLimiter;
+
+    GroupController(GroupStore store, RateLimiter rateLimiter) {
+        this.store = store;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Operation(summary = "Create a group", description = "The caller is always a participant and becomes the "
+            + "owner. The group's timeline starts with a group-created entry at seq 1 that names the participants "
+            + "and the title. A retry with the same clientRequestId returns the same group with 200.")
+    @ApiResponse(responseCode = "201", description = "Created now",
+            headers = @Header(name = "Location", description = "URL of the conversation",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "200", description = "A retry: the group the original request created")
+    @PostMapping(path = "/v1/conversations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<GroupView> create(@Valid @RequestBody CreateGroupRequest request,
+            @Parameter(hidden = true) Caller caller) {
+        String owner = actor(caller, request.senderId());
+        if (new TreeSet<>(request.participants()).size() != request.participants().size()) {
+            throw new InvalidRequestException("participants", "must be distinct user ids");
+        }
+        TreeSet<String> everyone = new TreeSet<>(request.participants());
+        everyone.add(owner);
+        if (everyone.size() > store.maxParticipants()) {
+            throw new InvalidRequestException("participants", "a group has at most " + store.maxParticipants()
+                    + " participants, its creator included");
+        }
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.CONVERSATIONS, owner);
+        GroupStore.Created created = store.create(owner, List.copyOf(everyone), request.title(),
+                request.clientRequestId());
+        if (!created.now()) {
+            return ResponseEntity.ok().headers(limits).body(created.group());
+        }
+        return ResponseEntity.created(URI.create("/v1/conversations/" + created.group().conversationId()))
+                .headers(limits).body(created.group());
+    }
+
+    @Operation(summary = "Add a participant to a group", description = "Any participant may add anyone; the change "
+            + "is a participant-added entry at the next seq. Adding someone who is in already changes nothing and "
+            + "consumes no seq. The new participant can read the whole timeline, from before they joined too. "
+            + "Direct conversations have fixed participants (409).")
+    @ApiResponse(responseCode = "201", description = "Added now, with the seq of the entry")
+    @ApiResponse(responseCode = "200", description = "In already; nothing changed")
+    @PostMapping(path = PARTICIPANTS_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Membership> add(
+            @PathVariable @Identifier @Parameter(example = "gr_9f86d081884c7d659a2feaa0c55ad015") String conversationId,
+            @Valid @RequestBody AddParticipantRequest request, @Parameter(hidden = true) Caller caller) {
+        String actor = actor(caller, request.senderId());
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, actor);
+        Membership membership = store.add(conversationId, actor, request.userId(), caller);
+        return ResponseEntity.status(membership.changed() ? 201 : 200).headers(limits).body(membership);
+    }
+
+    @Operation(summary = "Remove a participant from a group", description = "A participant may leave (remove "
+            + "themself); the owner may remove anyone. The change is a participant-removed entry at the next seq; "
+            + "the removed user loses access at once (their streams end, their read marker goes). Direct "
+            + "conversations have fixed participants (409).")
+    @ApiResponse(responseCode = "200", description = "Removed, with the seq of the entry")
+    @DeleteMapping(PARTICIPANTS_PATH + "/{userId}")
+    ResponseEntity<Membership> remove(
+            @PathVariable @Identifier @Parameter(example = "gr_9f86d081884c7d659a2feaa0c55ad015") String conversationId,
+            @PathVariable @Identifier @Parameter(example = "dave") String userId,
+            @Parameter(description = "Who removes: without authentication (mode none) required; else the caller")
+            @RequestParam(required = false) @Identifier String senderId,
+            @Parameter(hidden = true) Caller caller) {
+        String actor = actor(caller, senderId);
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, actor);
+        return ResponseEntity.ok().headers(limits).body(store.remove(conversationId, actor, userId, caller));
+    }
+
+    /** The caller, or without authentication the senderId the request names. */
+    private static String actor(Caller caller, String senderId) {
+        String actor = caller.actingAs(senderId, "senderId");
+        if (actor == null) {
+            throw new InvalidRequestException("senderId", "must not be null");
+        }
+        return actor;
+    }
+}

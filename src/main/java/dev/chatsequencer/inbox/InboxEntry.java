@@ -1,0 +1,21 @@
+package dev.chatsequencer.inbox;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.chatsequencer.message.Message;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** One conversation in a user's inbox: what it is, how far the user has read, and its last entry. */
+record InboxEntry(
+        @Schema(example = "gr_9f86d081884c7d659a2feaa0c55ad015") String conversationId,
+        @Schema(allowableValues = {"direct", "group"}, example = "group") String type,
+        @Schema(description = "A group's title; absent for a direct conversation or a group without one",
+                example = "Climbing") @JsonInclude(JsonInclude.Include.NON_NULL) String title,
+        @Schema(description = "The last seq assigned, 0 if none", example = "42") long lastSeq,
+        @Schema(description = "How far the user has read", example = "40") long readSeq,
+        @Schema(description = "lastSeq - readSeq: entries the user has not read", example = "2") long unreadCount,
+        @Schema(description = "When the last entry was written (server time); null when the conversation has none",
+                example = "2026-11-28T13:23:09.176Z", nullable = true) Instant lastActivityAt,
+        @Schema(description = "The last entry of the timeline; null when it has none", nullable = true)
+        Message lastEntry) {
+}

@@ -1,0 +1,182 @@
+package dev.chatsequencer.redis;
+
+import dev.chatsequencer.ChatProperties;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each user's inbox index and the reads an inbox needs from many conversations at once. The conversations live in
+ * other slots than the user (other nodes, in a Cluster), so no script can read them together: the commands go out
+ * on Lettuce's async API all at once, which pipelines them (and in a Cluster routes each to its node), and one wait
+ * covers them all: one round trip per node instead of one per conversation.
+ */
+@Component
+public class InboxIndex {
+
+    private final LettuceConnectionFactory connections;
+    private final ConversationKeys keys;
+    private final long timeoutMillis;
+
+    InboxIndex(LettuceConnectionFactory connections, ConversationKeys keys, DataRedisProperties redis) {
+        this.connections = connections;
+        this.keys = keys;
+        this.timeoutMillis = redis.getTimeout() == null ? 60_000 : redis.getTimeout().toMillis();
+    }
+
+    /**
+     * Indexes the conversation for each user, scored {@code at}. Called before the conversation's own write makes
+     * them participants: a failure in between leaves an entry the conversation does not confirm, which a read drops,
+     * never a participant without an entry.
+     */
+    public void add(Collection<String> users, String conversationId, Instant at) {
+        byte[] member = bytes(conversationId);
+        run(commands -> {
+            List<RedisFuture<?>> futures = new ArrayList<>(users.size());
+            for (String user : users) {
+                futures.add(commands.zadd(bytes(keys.inbox(user)), (double) at.toEpochMilli(), member));
+            }
+            return futures;
+        });
+    }
+
+    /** The conversations in the user's index, those they joined last first, at most {@code max}. */
+    public List<Indexed> read(String user, int max) {
+        List<RedisFuture<?>> futures = run(commands -> List.of(
+                commands.zrevrangeWithScores(bytes(keys.inbox(user)), 0, max - 1)));
+        @SuppressWarnings("unchecked")
+        List<ScoredValue<byte[]>> entries = (List<ScoredValue<byte[]>>) value(futures.get(0));
+        List<Indexed> indexed = new ArrayList<>(entries.size());
+        for (ScoredValue<byte[]> entry : entries) {
+            indexed.add(new Indexed(text(entry.getValue()), Instant.ofEpochMilli((long) entry.getScore())));
+        }
+        return indexed;
+    }
+
+    /** For each conversation: whether {@code user} is a participant (the truth) and when it last had an entry. */
+    public List<Activity> activities(String user, List<String> conversationIds) {
+        byte[] member = bytes(user);
+        List<RedisFuture<?>> futures = run(commands -> {
+            List<RedisFuture<?>> sent = new ArrayList<>(conversationIds.size() * 2);
+            for (String id : conversationIds) {
+                sent.add(commands.sismember(bytes(keys.participants(id)), member));
+                sent.add(commands.get(bytes(keys.activity(id))));
+            }
+            return sent;
+        });
+        List<Activity> activities = new ArrayList<>(conversationIds.size());
+        for (int i = 0; i < conversationIds.size(); i++) {
+            byte[] at = (byte[]) value(futures.get(2 * i + 1));
+            activities.add(new Activity(conversationIds.get(i), Boolean.TRUE.equals(value(futures.get(2 * i))),
+                    at == null ? 0 : Long.parseLong(text(at))));
+        }
+        return activities;
+    }
+
+    /**
+     * For each conversation: its last entry with its seq, the user's read marker and a group's type and title. The
+     * last seq is the last entry's: each is read on its own, but these two come from one command, so they agree.
+     */
+    public List<Summary> summaries(String user, List<String> conversationIds) {
+        byte[] member = bytes(user);
+        List<RedisFuture<?>> futures = run(commands -> {
+            List<RedisFuture<?>> sent = new ArrayList<>(conversationIds.size() * 3);
+            for (String id : conversationIds) {
+                sent.add(commands.zrevrangeWithScores(bytes(keys.messages(id)), 0, 0));
+                sent.add(commands.hget(bytes(keys.readMarkers(id)), member));
+                sent.add(commands.hmget(bytes(keys.meta(id)), bytes("type"), bytes("title")));
+            }
+            return sent;
+        });
+        List<Summary> summaries = new ArrayList<>(conversationIds.size());
+        for (int i = 0; i < conversationIds.size(); i++) {
+            @SuppressWarnings("unchecked")
+            List<ScoredValue<byte[]>> last = (List<ScoredValue<byte[]>>) value(futures.get(3 * i));
+            byte[] readSeq = (byte[]) value(futures.get(3 * i + 1));
+            @SuppressWarnings("unchecked")
+            List<KeyValue<byte[], byte[]>> meta = (List<KeyValue<byte[], byte[]>>) value(futures.get(3 * i + 2));
+            summaries.add(new Summary(conversationIds.get(i),
+                    last.isEmpty() ? 0 : (long) last.get(0).getScore(),
+                    last.isEmpty() ? null : last.get(0).getValue(),
+                    readSeq == null ? 0 : Long.parseLong(text(readSeq)),
+                    field(meta, 0), field(meta, 1)));
+        }
+        return summaries;
+    }
+
+    /**
+     * Sends the commands {@code send} issues on the shared connection and waits for all of them at once.
+     *
+     * @throws RedisSystemException when Redis fails or does not answer within the command timeout (a 503)
+     */
+    private List<RedisFuture<?>> run(Function<RedisClusterAsyncCommands<byte[], byte[]>, List<RedisFuture<?>>> send) {
+        List<RedisFuture<?>> futures;
+        try (RedisConnection connection = connections.getConnection()) {
+            @SuppressWarnings("unchecked")
+            RedisClusterAsyncCommands<byte[], byte[]> commands =
+                    (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+            futures = send.apply(commands);
+        }
+        try {
+            CompletableFuture.allOf(futures.stream().map(RedisFuture::toCompletableFuture)
+                    .toArray(CompletableFuture[]::new)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException ex) {
+            throw new RedisSystemException("Inbox read failed: " + ex.getCause().getMessage(), ex.getCause());
+        } catch (TimeoutException ex) {
+            throw new RedisSystemException("Inbox read timed out", ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new RedisSystemException("Interrupted while reading an inbox", ex);
+        }
+        return futures;
+    }
+
+    private static Object value(RedisFuture<?> future) {
+        return future.toCompletableFuture().join();
+    }
+
+    private static String field(List<KeyValue<byte[], byte[]>> meta, int index) {
+        KeyValue<byte[], byte[]> field = meta.get(index);
+        return field.hasValue() ? text(field.getValue()) : null;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A conversation in a user's index, and when the user was last added to it. */
+    public record Indexed(String conversationId, Instant indexedAt) {
+    }
+
+    /** Whether the user is a participant, and the conversation's last activity in epoch ms (0: none recorded). */
+    public record Activity(String conversationId, boolean participant, long activityMillis) {
+    }
+
+    /**
+     * What an inbox row shows of a conversation: its last seq and last entry as stored (UTF-8 JSON; {@code null}
+     * when it has none), the user's read marker, and a group's type and title ({@code null} otherwise).
+     */
+    public record Summary(String conversationId, long lastSeq, byte[] lastEntry, long readSeq, String groupType,
+            String title) {
+    }
+}

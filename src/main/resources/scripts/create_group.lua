@@ -1,0 +1,47 @@
+-- Creates a group: its settings, its participants and its first timeline entry, seq 1 (group-created), in one step.
+-- Creating it again (a retried request that found its clientRequestId) changes nothing and returns that entry.
+--
+-- KEYS[1]  the conversation's counter               chat:{id}:seq
+-- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
+-- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
+-- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
+-- KEYS[5]  the group's settings (hash)               chat:{id}:meta
+-- KEYS[6]  the conversation's last activity (string) chat:{id}:activity
+-- ARGV[1]  the owner's user id (the creator)
+-- ARGV[2]  the title, '' for none
+-- ARGV[3]  the group-created entry before its seq (MessageCodec writes both parts; the script only joins them)
+-- ARGV[4]  the entry after its seq
+-- ARGV[5]  the time, epoch milliseconds
+-- ARGV[6]  the pub/sub channel of live streams; '' when the caller rings it once replicas confirmed the write
+-- ARGV[7..] the participants, the owner among them
+--
+-- Returns {1, member} when created now, {0, member} when the group existed: the member is its group-created entry;
+-- {-1} when the id is taken by a conversation that is not this group (nothing is written then).
+local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local activity_key = KEYS[6]
+local owner, title, before_seq, after_seq, now_ms, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+
+if redis.call('EXISTS', meta_key) == 1 then
+    local first = redis.call('ZRANGEBYSCORE', messages_key, 1, 1, 'LIMIT', 0, 1)
+    return {0, first[1] or ''}
+end
+if redis.call('EXISTS', participants_key) == 1 or redis.call('EXISTS', messages_key) == 1 then
+    return {-1}
+end
+
+redis.call('HSET', meta_key, 'type', 'group', 'owner', owner)
+if title ~= '' then
+    redis.call('HSET', meta_key, 'title', title)
+end
+for i = 7, #ARGV, 1000 do
+    redis.call('SADD', participants_key, unpack(ARGV, i, math.min(i + 999, #ARGV)))
+end
+redis.call('SET', seq_key, '1')
+local member = before_seq .. '1' .. after_seq
+redis.call('ZADD', messages_key, 1, member)
+redis.call('HSET', read_key, owner, '1')
+redis.call('SET', activity_key, now_ms)
+if channel ~= '' then
+    redis.call('PUBLISH', channel, member)
+end
+return {1, member}
