@@ -2,6 +2,7 @@ package dev.chatsequencer.conversation;
 
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verify;
@@ -120,14 +121,23 @@ class ConversationControllerTests {
     }
 
     @Test
-    void userWhoNeverReadHasMarkerZeroAndEverythingUnread() throws Exception {
-        when(store.state(any(), any(), any())).thenReturn(new ConversationStore.State(9, List.of()));
+    void aGroupShowsItsTitleAndOwnerAndADirectConversationNeither() throws Exception {
+        when(store.state(eq("gr_1"), any())).thenReturn(new ConversationStore.State(9, "group", "Climbing", "alice",
+                List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
+        when(store.state(eq("dm_1"), any())).thenReturn(new ConversationStore.State(9, null, null, null,
+                List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
 
-        mvc.perform(get("/v1/conversations/dm_1/read-markers/dave"))
+        mvc.perform(get("/v1/conversations/gr_1"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.userId").value("dave"))
-                .andExpect(jsonPath("$.readSeq").value(0))
-                .andExpect(jsonPath("$.unreadCount").value(9));
+                .andExpect(jsonPath("$.type").value("group"))
+                .andExpect(jsonPath("$.title").value("Climbing"))
+                .andExpect(jsonPath("$.ownerId").value("alice"))
+                .andExpect(jsonPath("$.participants[1].unreadCount").value(5));
+        mvc.perform(get("/v1/conversations/dm_1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("direct"))
+                .andExpect(jsonPath("$.title").doesNotExist())
+                .andExpect(jsonPath("$.ownerId").doesNotExist());
     }
 
     @Test

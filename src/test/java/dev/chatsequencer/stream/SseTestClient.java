@@ -32,12 +32,21 @@ public final class SseTestClient implements AutoCloseable {
 
     /** Opens {@code url}, sending {@code lastEventId} as the Last-Event-ID header unless it is null. */
     public static SseTestClient open(String url, String lastEventId) throws IOException {
+        return open(url, lastEventId, new String[0]);
+    }
+
+    /** Opens {@code url} with further headers: name, value, name, value... */
+    public static SseTestClient open(String url, String lastEventId, String... headers) throws IOException {
         URI uri = URI.create(url);
         Socket socket = new Socket(uri.getHost(), uri.getPort());
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String request = "GET " + target + " HTTP/1.0\r\nHost: " + uri.getHost() + "\r\n"
                 + "Accept: text/event-stream\r\n"
-                + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n";
+                + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            request += headers[i] + ": " + headers[i + 1] + "\r\n";
+        }
+        request += "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         BufferedReader body = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
