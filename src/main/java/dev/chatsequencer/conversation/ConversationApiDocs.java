@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConversationApiDocs implements OpenApiCustomizer {
 
-    static final String EXAMPLE = "dm_95b6c4721fa54608b418c4b7cf86a32b";
+    public static final String EXAMPLE = "dm_95b6c4721fa54608b418c4b7cf86a32b";
 
     private final RateLimiter rateLimiter;
 

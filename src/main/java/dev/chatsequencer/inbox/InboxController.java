@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Inbox", description = "A user's conversations with what is new in each")
 class InboxController {
 
+    static final String PATH = "/v1/users/{userId}/conversations";
     static final String ME = "me";
 
     private final Inbox inbox;
@@ -33,7 +34,7 @@ class InboxController {
             + "last entry. A conversation the user left is not listed. With an authenticated caller only their own "
             + "inbox, and `me` stands for the caller.")
     @ApiResponse(responseCode = "200", description = "One page; pass nextCursor as cursor for the next")
-    @GetMapping("/v1/users/{userId}/conversations")
+    @GetMapping(PATH)
     InboxPage conversations(@PathVariable @Identifier @Parameter(example = "me") String userId,
             @Parameter(description = "Page size, 1-100") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
             int limit,

@@ -1,12 +1,14 @@
 package dev.chatsequencer.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.TestInstances;
 import dev.chatsequencer.redis.RedisTopology;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -32,8 +34,13 @@ class InboxClusterIT {
             List<String> users = IntStream.range(0, 12).mapToObj(i -> "user-" + i).toList();
             String owner = users.get(0);
             String others = String.join("\",\"", users.subList(1, users.size()));
-            Response created = api.send("POST", "/v1/conversations", "{\"participants\":[\"" + others + "\"],"
-                    + "\"title\":\"spread\",\"senderId\":\"" + owner + "\"}", null);
+            String create = "{\"participants\":[\"" + others + "\"],\"title\":\"spread\",\"clientRequestId\":"
+                    + "\"spread-1\",\"senderId\":\"" + owner + "\"}";
+            // a new Cluster takes writes (min-replicas-to-write 1) once every master has its replica online
+            await().atMost(Duration.ofSeconds(30)).until(() -> topology.nodes().stream()
+                    .filter(node -> RedisTopology.role(node).equals("master"))
+                    .allMatch(node -> RedisTopology.cli(node.port(), "INFO", "replication").contains("state=online")));
+            Response created = api.send("POST", "/v1/conversations", create, null);
             assertThat(created.status()).isEqualTo(201);
             String group = created.json().get("conversationId").asString();
             RedisTopology.Node groupNode = topology.masterOf("chat:{" + group + "}:seq");

@@ -88,21 +88,30 @@ class OperationsEndpointsIT {
     }
 
     /** What each operation can answer, from reading the code paths; the document must say exactly this. */
-    static final Map<String, Set<String>> STATUSES = Map.of(
-            "post /v1/conversations/{conversationId}/messages",
-            Set.of("200", "201", "400", "401", "403", "404", "406", "408", "413", "415", "422", "429", "503"),
-            "get /v1/conversations/{conversationId}/messages", Set.of("200", "400", "401", "404", "406", "503"),
-            "get /v1/conversations/{conversationId}/messages/{seq}",
-            Set.of("200", "400", "401", "404", "406", "503"),
-            "post /v1/conversations/direct",
-            Set.of("200", "201", "400", "401", "403", "406", "408", "413", "415", "429", "503"),
-            "get /v1/conversations/{conversationId}", Set.of("200", "400", "401", "404", "406", "503"),
-            "put /v1/conversations/{conversationId}/read-markers/{userId}",
-            Set.of("200", "400", "401", "403", "404", "406", "408", "413", "415", "503"),
-            "get /v1/conversations/{conversationId}/read-markers/{userId}",
-            Set.of("200", "400", "401", "404", "406", "503"),
-            "get /v1/conversations/{conversationId}/stream", Set.of("200", "400", "401", "404", "406", "429", "503"),
-            "head /v1/conversations/{conversationId}/stream", Set.of("200", "400", "401"));
+    static final Map<String, Set<String>> STATUSES = Map.ofEntries(
+            Map.entry("post /v1/conversations/{conversationId}/messages",
+                    Set.of("200", "201", "400", "401", "403", "404", "406", "408", "413", "415", "422", "429", "503")),
+            Map.entry("get /v1/conversations/{conversationId}/messages",
+                    Set.of("200", "400", "401", "404", "406", "503")),
+            Map.entry("get /v1/conversations/{conversationId}/messages/{seq}",
+                    Set.of("200", "400", "401", "404", "406", "503")),
+            Map.entry("post /v1/conversations/direct",
+                    Set.of("200", "201", "400", "401", "403", "406", "408", "413", "415", "429", "503")),
+            Map.entry("post /v1/conversations",
+                    Set.of("200", "201", "400", "401", "403", "406", "408", "413", "415", "422", "429", "503")),
+            Map.entry("post /v1/conversations/{conversationId}/participants",
+                    Set.of("200", "201", "400", "401", "403", "404", "406", "408", "409", "413", "415", "429", "503")),
+            Map.entry("delete /v1/conversations/{conversationId}/participants/{userId}",
+                    Set.of("200", "400", "401", "403", "404", "406", "409", "429", "503")),
+            Map.entry("get /v1/users/{userId}/conversations", Set.of("200", "400", "401", "403", "406", "503")),
+            Map.entry("get /v1/conversations/{conversationId}", Set.of("200", "400", "401", "404", "406", "503")),
+            Map.entry("put /v1/conversations/{conversationId}/read-markers/{userId}",
+                    Set.of("200", "400", "401", "403", "404", "406", "408", "413", "415", "503")),
+            Map.entry("get /v1/conversations/{conversationId}/read-markers/{userId}",
+                    Set.of("200", "400", "401", "404", "406", "503")),
+            Map.entry("get /v1/conversations/{conversationId}/stream",
+                    Set.of("200", "400", "401", "404", "406", "429", "503")),
+            Map.entry("head /v1/conversations/{conversationId}/stream", Set.of("200", "400", "401")));
 
     @Test
     void openApiDocumentsExactlyTheStatusesOfEachOperationEachProblemWithItsOwnExample() {
