@@ -53,7 +53,7 @@ for i in $(seq 1 500); do
 done
 [ "$(redis-cli -p $REDIS_PORT ZCARD 'chat:{u:reader}:conversations')" = 1000 ] || { log "reader is not in 1,000"; exit 1; }
 INBOX=/v1/users/reader/conversations
-[ "$(api GET "$INBOX" | grep -o '"conversationId"' | wc -l)" = 20 ] || { log "the inbox page is not 20 rows"; exit 1; }
+[ "$(api GET "$INBOX" | grep -o '"unreadCount"' | wc -l)" = 20 ] || { log "the inbox page is not 20 rows"; exit 1; }
 
 log "warming up"
 CONVERSATION=$DIRECT wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/post_to.lua "$URL" > /dev/null

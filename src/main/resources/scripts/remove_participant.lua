@@ -1,5 +1,6 @@
 -- Removes a user from a group with a participant-removed entry at the next seq, in one step; their read marker goes
--- with them. A participant may remove themself; the owner may remove anyone.
+-- with them. A participant may remove themself; the owner may remove anyone. An owner who leaves leaves the group
+-- without one: the others may still add and leave, and nobody removes anyone else.
 --
 -- KEYS[1]  the conversation's counter               chat:{id}:seq
 -- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
@@ -45,6 +46,9 @@ local member = before_seq .. string.format('%d', seq) .. after_seq
 redis.call('ZADD', messages_key, seq, member)
 redis.call('SREM', participants_key, user)
 redis.call('HDEL', read_key, user)
+if redis.call('HGET', meta_key, 'owner') == user then
+    redis.call('HDEL', meta_key, 'owner')
+end
 redis.call('SET', activity_key, now_ms)
 if channel ~= '' then
     redis.call('PUBLISH', channel, member)

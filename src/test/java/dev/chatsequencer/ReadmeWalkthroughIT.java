@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs the README's walkthrough as a newcomer would paste it: every {@code curl} and {@code redis-cli} step between
- * the walkthrough markers, in order, with the real tools, against the development run of {@code spring-boot:test-run}
- * (its embedded Redis on a free port and empty), and compares what they print with the output the README shows
- * under them (times, dates and random tokens aside).
+ * Runs the README's walkthrough as a newcomer would paste it into one terminal: every {@code curl} and
+ * {@code redis-cli} step between the walkthrough markers, in order, with the real tools, against the development run
+ * of {@code spring-boot:test-run} (its embedded Redis on a free port and empty), and compares what they print with
+ * the output the README shows under them (times, dates and random tokens and ids aside).
  *
  * <p>A {@code bash} block is a step; the block right after it, if any, is its output. A {@code text} block of
  * {@code $ command} lines is a transcript: each command's output follows it, and {@code  # ...} annotations and
@@ -48,8 +48,9 @@ class ReadmeWalkthroughIT {
             Addresses addresses = new Addresses(TestInstances.port(instance), redisPort);
             List<Step> steps = steps(walkthrough);
             assertThat(steps).hasSizeGreaterThan(10);
+            Path variables = Files.createTempFile("walkthrough", ".env");
             for (Step step : steps) {
-                String actual = run(addresses.apply(step.command()));
+                String actual = run(addresses.apply(step.command()), variables);
                 if (step.expected() != null) {
                     assertThat(normalize(actual, step.sorted())).as("README step:\n%s", step.command())
                             .isEqualTo(normalize(step.expected(), step.sorted()));
@@ -101,8 +102,13 @@ class ReadmeWalkthroughIT {
         return steps;
     }
 
-    private static String run(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.DISCARD)
+    /**
+     * Runs one step as the next command of one terminal session: the shell variables earlier steps set (e.g. a
+     * group's id) are kept in {@code variables} between steps.
+     */
+    private static String run(String command, Path variables) throws IOException, InterruptedException {
+        String session = "set -a; . '" + variables + "'\n" + command + "\nexport -p > '" + variables + "'";
+        Process process = new ProcessBuilder("bash", "-c", session).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("step finished: %s", command).isTrue();
@@ -119,7 +125,9 @@ class ReadmeWalkthroughIT {
                 .replaceAll("(?m)^Date: .*$", "Date: <date>")
                 // what is left of a rate-limit budget depends on how fast the steps are pasted
                 .replaceAll(";r=\\d+;t=\\d+", ";r=<left>;t=<refill>")
-                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<token>");
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<token>")
+                // a group's id is random
+                .replaceAll("gr_[0-9a-f]{32}", "gr_<random>");
         List<String> lines = new ArrayList<>(Arrays.stream(normalized.split("\n")).map(String::stripTrailing).toList());
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);

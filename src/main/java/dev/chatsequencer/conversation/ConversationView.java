@@ -15,7 +15,8 @@ record ConversationView(
                 allowableValues = {"direct", "group", "open"}) String type,
         @Schema(description = "A group's title; absent when it has none or is not a group", example = "Climbing")
         @JsonInclude(JsonInclude.Include.NON_NULL) String title,
-        @Schema(description = "A group's owner, who may remove others; absent when not a group", example = "alice")
+        @Schema(description = "A group's owner, who may remove others; absent when not a group or when the owner "
+                + "left it", example = "alice")
         @JsonInclude(JsonInclude.Include.NON_NULL) String ownerId,
         @Schema(description = "The last seq assigned, 0 if none", example = "42") long lastSeq,
         List<ReadMarker> participants) {

@@ -193,6 +193,22 @@ class GroupsIT {
     }
 
     @Test
+    void anOwnerWhoLeavesLeavesTheGroupWithoutOneAndComingBackGivesNoOwnership() {
+        Users users = new Users();
+        String group = users.group();
+
+        remove(group, users.alice, users.alice);
+        Response view = api().send("GET", "/v1/conversations/" + group, null, users.bob);
+        add(group, users.alice, users.bob);
+        Response removal = remove(group, users.carol, users.alice);
+
+        assertThat(view.json().has("ownerId")).isFalse();
+        assertThat(removal.status()).isEqualTo(403);
+        assertThat(redis.opsForHash().hasKey("chat:{" + group + "}:meta", "owner")).isFalse();
+        assertThat(remove(group, users.carol, users.carol).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRemovedMemberLosesAccessAtOnceAndTheirStreamEndsWithTheirRemoval() throws Exception {
         Users users = new Users();
         String group = users.group();
