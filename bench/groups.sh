@@ -106,8 +106,9 @@ The group's timeline reached seq $LAST_SEQ in this run.
 
 **The first inbox page of a user in 1,000 conversations** (target: p50 under 20 ms): 500 groups and 500 direct
 conversations, each with a message; the page is the 20 most recently active, with each one's last entry, lastSeq,
-readSeq and unreadCount. The read is two pipelined rounds to Redis (membership and activity of all 1,000, then the
-rows of the 20), however many conversations.
+readSeq and unreadCount. The read is three steps to Redis, however many conversations: the user's index (one
+ZREVRANGE), the last activity of all 1,000 (one MGET), then, pipelined, the membership and row of the 21 most
+recent (the 21st says whether there is a next page).
 
 | | requests/s | p50 ms | p99 ms | CPU µs per request |
 |---|---|---|---|---|

@@ -3,7 +3,6 @@ package dev.chatsequencer.inbox;
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.message.MessageCodec;
 import dev.chatsequencer.redis.InboxIndex;
-import dev.chatsequencer.redis.InboxIndex.Activity;
 import dev.chatsequencer.redis.InboxIndex.Indexed;
 import dev.chatsequencer.redis.InboxIndex.Summary;
 import dev.chatsequencer.redis.LuaScripts;
@@ -19,17 +18,14 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * A user's inbox, read without any write fan-out: a post touches only its conversation, so the inbox reads, for
- * every conversation in the user's index, whether the user is in it (the truth, the conversation's participants)
- * and when it was last active, sorts, and reads the rows of one page. Two pipelined rounds, however many
- * conversations; an index entry the conversation does not confirm is left out at once and dropped for good once
- * no join in progress can still confirm it.
+ * A user's inbox, read without any write fan-out: a post touches only its conversation. The inbox reads the last
+ * activity of every conversation in the user's index (one MGET), sorts, and then reads the rows of one page, each
+ * with the user's membership (the truth, the conversation's participants), in one pipelined round. An index entry
+ * the conversation does not confirm is left out, the next candidate takes its place, and the entry is dropped for
+ * good once no join in progress can still confirm it.
  */
 @Component
 class Inbox {
-
-    private static final Comparator<Activity> NEWEST_FIRST = Comparator.comparingLong(Activity::activityMillis)
-            .reversed().thenComparing(Activity::conversationId);
 
     private final InboxIndex index;
     private final LuaScripts scripts;
@@ -61,44 +57,72 @@ class Inbox {
     }
 
     private InboxPage read(String userId, InboxCursor cursor, int limit) {
-        List<Indexed> indexed = index.read(userId, maxConversations);
-        List<Activity> activities = index.activities(userId, indexed.stream().map(Indexed::conversationId).toList());
-        repair(userId, indexed, activities);
-        List<Activity> page = activities.stream().filter(Activity::participant)
-                .filter(activity -> cursor == null || cursor.precedes(activity.activityMillis(),
-                        activity.conversationId()))
-                .sorted(NEWEST_FIRST).limit(limit + 1L).toList();
-        boolean hasMore = page.size() > limit;
-        page = hasMore ? page.subList(0, limit) : page;
-        List<Summary> summaries = index.summaries(userId, page.stream().map(Activity::conversationId).toList());
-        List<InboxEntry> entries = new ArrayList<>(page.size());
-        for (int i = 0; i < page.size(); i++) {
-            entries.add(entry(page.get(i), summaries.get(i)));
+        List<Candidate> candidates = candidates(userId, cursor);
+        List<Candidate> rows = new ArrayList<>(limit + 1);
+        List<Summary> summaries = new ArrayList<>(limit + 1);
+        Instant newest = clock.instant().minus(repairAfter);
+        int next = 0;
+        // usually one round: an entry the conversation disowns is rare, and the next candidate fills its place
+        while (rows.size() <= limit && next < candidates.size()) {
+            List<Candidate> batch = candidates.subList(next, Math.min(candidates.size(),
+                    next + limit + 1 - rows.size()));
+            next += batch.size();
+            List<Summary> read = index.summaries(userId, batch.stream().map(Candidate::conversationId).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                if (read.get(i).participant()) {
+                    rows.add(batch.get(i));
+                    summaries.add(read.get(i));
+                } else {
+                    repair(userId, batch.get(i), newest);
+                }
+            }
         }
-        Activity last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = hasMore ? new InboxCursor(last.activityMillis(), last.conversationId()).encode() : null;
-        return new InboxPage(userId, entries, next);
+        boolean hasMore = rows.size() > limit;
+        List<InboxEntry> entries = new ArrayList<>(limit);
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            entries.add(entry(rows.get(i), summaries.get(i)));
+        }
+        Candidate last = hasMore ? rows.get(limit - 1) : null;
+        return new InboxPage(userId, entries, last == null ? null
+                : new InboxCursor(last.activityMillis(), last.conversationId()).encode());
+    }
+
+    /** The indexed conversations after the cursor, most recent activity first, then by id. */
+    private List<Candidate> candidates(String userId, InboxCursor cursor) {
+        List<Indexed> indexed = index.read(userId, maxConversations);
+        long[] activities = index.activities(indexed.stream().map(Indexed::conversationId).toList());
+        List<Candidate> candidates = new ArrayList<>(indexed.size());
+        for (int i = 0; i < activities.length; i++) {
+            Indexed entry = indexed.get(i);
+            if (cursor == null || cursor.precedes(activities[i], entry.conversationId())) {
+                candidates.add(new Candidate(entry.conversationId(), entry.indexedAt(), activities[i]));
+            }
+        }
+        candidates.sort(Comparator.comparingLong(Candidate::activityMillis).reversed()
+                .thenComparing(Candidate::conversationId));
+        return candidates;
     }
 
     /**
-     * Drops the entries the conversations disown, unless written within {@code repairAfter}: a join writes the
-     * index first, and its script may not have run yet.
+     * Drops an entry the conversation disowns, unless written after {@code newest}: a join writes the index first,
+     * and its script may not have run yet.
      */
-    private void repair(String userId, List<Indexed> indexed, List<Activity> activities) {
-        Instant newest = clock.instant().minus(repairAfter);
-        for (int i = 0; i < activities.size(); i++) {
-            if (!activities.get(i).participant() && !indexed.get(i).indexedAt().isAfter(newest)
-                    && scripts.dropStaleInboxEntry(userId, indexed.get(i).conversationId(), newest)) {
-                repairs.increment();
-            }
+    private void repair(String userId, Candidate candidate, Instant newest) {
+        if (!candidate.indexedAt().isAfter(newest)
+                && scripts.dropStaleInboxEntry(userId, candidate.conversationId(), newest)) {
+            repairs.increment();
         }
     }
 
-    private InboxEntry entry(Activity activity, Summary summary) {
+    private InboxEntry entry(Candidate candidate, Summary summary) {
         long readSeq = Math.min(summary.readSeq(), summary.lastSeq());
         return new InboxEntry(summary.conversationId(), summary.groupType() != null ? summary.groupType() : "direct",
                 summary.title(), summary.lastSeq(), readSeq, summary.lastSeq() - readSeq,
-                activity.activityMillis() == 0 ? null : Instant.ofEpochMilli(activity.activityMillis()),
+                candidate.activityMillis() == 0 ? null : Instant.ofEpochMilli(candidate.activityMillis()),
                 summary.lastEntry() == null ? null : codec.decode(summary.conversationId(), summary.lastEntry()));
+    }
+
+    /** A conversation the index names, when it was indexed, and its last activity (0: none recorded). */
+    private record Candidate(String conversationId, Instant indexedAt, long activityMillis) {
     }
 }
