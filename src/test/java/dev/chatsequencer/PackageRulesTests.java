@@ -28,7 +28,8 @@ class PackageRulesTests {
     void webAndRedisDependOnNoFeature() {
         noClasses().that().resideInAnyPackage("dev.chatsequencer.web..", "dev.chatsequencer.redis..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.chatsequencer.message..",
-                        "dev.chatsequencer.conversation..", "dev.chatsequencer.stream..")
+                        "dev.chatsequencer.conversation..", "dev.chatsequencer.stream..", "dev.chatsequencer.group..",
+                        "dev.chatsequencer.inbox..")
                 .check(MAIN);
     }
 
