@@ -7,6 +7,7 @@
 -- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
 -- KEYS[5]  the group's settings (hash)               chat:{id}:meta
 -- KEYS[6]  the conversation's last activity (string) chat:{id}:activity
+-- KEYS[7]  the seq each participant joined at (hash) chat:{id}:joined
 -- ARGV[1]  who adds (must be a participant)
 -- ARGV[2]  who is added
 -- ARGV[3]  the entry before its seq (MessageCodec writes both parts; the script only joins them)
@@ -19,7 +20,7 @@
 -- actor is not a participant (or there is no such conversation); {-2} when it is not a group; {-3} when the group
 -- is full. Nothing is written but in the first case.
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local activity_key = KEYS[6]
+local activity_key, joined_key = KEYS[6], KEYS[7]
 local actor, user, before_seq, after_seq, now_ms, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local max_participants = tonumber(ARGV[7])
 
@@ -47,6 +48,9 @@ redis.call('SET', seq_key, string.format('%d', seq))
 local member = before_seq .. string.format('%d', seq) .. after_seq
 redis.call('ZADD', messages_key, seq, member)
 redis.call('SADD', participants_key, user)
+redis.call('HSET', joined_key, user, string.format('%d', seq))
+-- everything before their own entry counts as read: a newcomer is not greeted by the whole history as unread
+redis.call('HSET', read_key, user, string.format('%d', seq - 1))
 redis.call('SET', activity_key, now_ms)
 if channel ~= '' then
     redis.call('PUBLISH', channel, member)

@@ -10,8 +10,8 @@
 -- ARGV[2]  the reader, who must be a participant; '' when anyone may read
 -- ARGV[3]  the most participants to list (a group's cap), in id order; 0 lists only the user of ARGV[1]
 --
--- Returns {lastSeq, type, title, owner, user1, readSeq1, user2, readSeq2, ...}: type, title and owner from a group's
--- settings ('' when not a group), each participant (a direct conversation has two), then the user of ARGV[1] if
+-- Returns {lastSeq, type, title, owner, history, user1, readSeq1, user2, readSeq2, ...}: type, title, owner and
+-- history visibility from a group's settings ('' when not a group), each participant (a direct conversation has two), then the user of ARGV[1] if
 -- given and not listed; {-1} when the reader is not a participant. A user without a marker has readSeq 0.
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local extra_user, reader, max_users = ARGV[1], ARGV[2], tonumber(ARGV[3])
@@ -26,13 +26,13 @@ if top[2] and tonumber(top[2]) > last_seq then
     last_seq = tonumber(top[2])
 end
 
-local meta = redis.call('HMGET', meta_key, 'type', 'title', 'owner')
+local meta = redis.call('HMGET', meta_key, 'type', 'title', 'owner', 'history')
 local users = redis.call('SORT', participants_key, 'ALPHA', 'LIMIT', 0, max_users)
 if extra_user ~= '' and (max_users == 0 or redis.call('SISMEMBER', participants_key, extra_user) == 0) then
     users[#users + 1] = extra_user
 end
 
-local result = {last_seq, meta[1] or '', meta[2] or '', meta[3] or ''}
+local result = {last_seq, meta[1] or '', meta[2] or '', meta[3] or '', meta[4] or ''}
 for i = 1, #users do
     result[#result + 1] = users[i]
     result[#result + 1] = tonumber(redis.call('HGET', read_key, users[i]) or '0')

@@ -7,34 +7,45 @@
 -- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
 -- KEYS[5]  the group's settings (hash)               chat:{id}:meta
 -- KEYS[6]  the conversation's last activity (string) chat:{id}:activity
+-- KEYS[7]  the seq each participant joined at (hash) chat:{id}:joined
 -- ARGV[1]  the owner's user id (the creator)
 -- ARGV[2]  the title, '' for none
 -- ARGV[3]  the group-created entry before its seq (MessageCodec writes both parts; the script only joins them)
 -- ARGV[4]  the entry after its seq
 -- ARGV[5]  the time, epoch milliseconds
 -- ARGV[6]  the pub/sub channel of live streams; '' when the caller rings it once replicas confirmed the write
--- ARGV[7..] the participants, the owner among them
+-- ARGV[7]  the history visibility: 'shared' (a participant reads the whole timeline) or 'joined' (from their join)
+-- ARGV[8..] the participants, the owner among them
 --
--- Returns {1, member} when created now, {0, member} when the group existed: the member is its group-created entry;
+-- Returns {1, member, history} when created now, {0, member, history} when the group existed: the member is its
+-- group-created entry, history its history visibility;
 -- {-1} when the id is taken by a conversation that is not this group (nothing is written then).
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local activity_key = KEYS[6]
+local activity_key, joined_key = KEYS[6], KEYS[7]
 local owner, title, before_seq, after_seq, now_ms, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local history = ARGV[7]
 
 if redis.call('EXISTS', meta_key) == 1 then
     local first = redis.call('ZRANGEBYSCORE', messages_key, 1, 1, 'LIMIT', 0, 1)
-    return {0, first[1] or ''}
+    return {0, first[1] or '', redis.call('HGET', meta_key, 'history') or 'shared'}
 end
 if redis.call('EXISTS', participants_key) == 1 or redis.call('EXISTS', messages_key) == 1 then
     return {-1}
 end
 
-redis.call('HSET', meta_key, 'type', 'group', 'owner', owner)
+redis.call('HSET', meta_key, 'type', 'group', 'owner', owner, 'history', history)
 if title ~= '' then
     redis.call('HSET', meta_key, 'title', title)
 end
-for i = 7, #ARGV, 1000 do
-    redis.call('SADD', participants_key, unpack(ARGV, i, math.min(i + 999, #ARGV)))
+for i = 8, #ARGV, 500 do
+    local last = math.min(i + 499, #ARGV)
+    redis.call('SADD', participants_key, unpack(ARGV, i, last))
+    local joined = {}
+    for j = i, last do
+        joined[#joined + 1] = ARGV[j]
+        joined[#joined + 1] = '1'
+    end
+    redis.call('HSET', joined_key, unpack(joined))
 end
 redis.call('SET', seq_key, '1')
 local member = before_seq .. '1' .. after_seq
@@ -44,4 +55,4 @@ redis.call('SET', activity_key, now_ms)
 if channel ~= '' then
     redis.call('PUBLISH', channel, member)
 end
-return {1, member}
+return {1, member, history}

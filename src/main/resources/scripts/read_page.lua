@@ -4,10 +4,13 @@
 -- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
 -- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
 -- KEYS[4]  the conversation's read fence (string)     chat:{id}:fence
+-- KEYS[5]  a group's settings (hash)                 chat:{id}:meta
+-- KEYS[6]  the seq each participant joined at (hash) chat:{id}:joined
 -- ARGV[1]  exclusive lower seq bound, or '' for none (then the page is the newest below ARGV[2])
 -- ARGV[2]  exclusive upper seq bound, or '' for none
 -- ARGV[3]  page size; 0 reads only lastSeq
--- ARGV[4]  the reader, who must be a participant; '' when anyone may read
+-- ARGV[4]  the reader, who must be a participant; '' when anyone may read. In a group whose history is visible from
+--          joining, the reader sees nothing below the seq they joined at
 -- ARGV[5]  '1' to write the fence after reading: a WAIT on this connection that then confirms the fence confirms
 --          that replicas hold everything this page shows (replication is in order), so a live stream never shows an
 --          entry a failover could take back
@@ -15,7 +18,8 @@
 -- Returns {lastSeq, hasMore, member...} with the members in ascending seq, or {-1} when the reader is not a
 -- participant. lastSeq is the counter, or the highest stored seq if the counter key was lost; hasMore is 1 when the
 -- range holds messages beyond this page.
-local seq_key, messages_key, participants_key, fence_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local seq_key, messages_key, participants_key, fence_key, meta_key, joined_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4],
+    KEYS[5], KEYS[6]
 local after, before, limit, reader, fence = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5] == '1'
 
 if reader ~= '' and redis.call('SISMEMBER', participants_key, reader) == 0 then
@@ -32,12 +36,19 @@ local upper = '+inf'
 if before ~= '' then
     upper = '(' .. before
 end
+local lower = '-inf'
+if reader ~= '' and redis.call('HGET', meta_key, 'history') == 'joined' then
+    lower = redis.call('HGET', joined_key, reader) or '1'
+end
 
 local rows
 if after ~= '' then
+    if lower ~= '-inf' and tonumber(after) < tonumber(lower) then
+        after = string.format('%d', tonumber(lower) - 1)
+    end
     rows = redis.call('ZRANGEBYSCORE', messages_key, '(' .. after, upper, 'LIMIT', 0, limit + 1)
 else
-    rows = redis.call('ZREVRANGEBYSCORE', messages_key, upper, '-inf', 'LIMIT', 0, limit + 1)
+    rows = redis.call('ZREVRANGEBYSCORE', messages_key, upper, lower, 'LIMIT', 0, limit + 1)
 end
 
 local has_more = 0

@@ -8,6 +8,7 @@
 -- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
 -- KEYS[5]  the group's settings (hash)               chat:{id}:meta
 -- KEYS[6]  the conversation's last activity (string) chat:{id}:activity
+-- KEYS[7]  the seq each participant joined at (hash) chat:{id}:joined
 -- ARGV[1]  who removes (must be a participant)
 -- ARGV[2]  who is removed
 -- ARGV[3]  the entry before its seq (MessageCodec writes both parts; the script only joins them)
@@ -19,7 +20,7 @@
 -- {-2} when it is not a group; {-4} when the user is not a participant; {-5} when the actor may not remove them.
 -- Nothing is written but in the first case.
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local activity_key = KEYS[6]
+local activity_key, joined_key = KEYS[6], KEYS[7]
 local actor, user, before_seq, after_seq, now_ms, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 
 if redis.call('SISMEMBER', participants_key, actor) == 0 then
@@ -46,6 +47,7 @@ local member = before_seq .. string.format('%d', seq) .. after_seq
 redis.call('ZADD', messages_key, seq, member)
 redis.call('SREM', participants_key, user)
 redis.call('HDEL', read_key, user)
+redis.call('HDEL', joined_key, user)
 if redis.call('HGET', meta_key, 'owner') == user then
     redis.call('HDEL', meta_key, 'owner')
 end

@@ -76,8 +76,8 @@ class ConversationController {
     ConversationView get(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @Parameter(hidden = true) Caller caller) {
         ConversationStore.State state = store.state(conversationId, caller);
-        return new ConversationView(conversationId, state.type(), state.title(), state.ownerId(), state.lastSeq(),
-                state.markers());
+        return new ConversationView(conversationId, state.type(), state.title(), state.ownerId(),
+                state.historyVisibility(), state.lastSeq(), state.markers());
     }
 
     @Operation(summary = "Record how far a user has read", description = "The marker only moves forward (an older "

@@ -70,7 +70,8 @@ class ConversationStore {
                 .orElseThrow(() -> new ConversationNotFoundException(conversationId));
         List<ReadMarker> markers = stored.markers().stream()
                 .map(marker -> ReadMarker.of(marker.userId(), marker.readSeq(), stored.lastSeq())).toList();
-        return new State(stored.lastSeq(), stored.type(), stored.title(), stored.owner(), markers);
+        return new State(stored.lastSeq(), stored.type(), stored.title(), stored.owner(), stored.history(),
+                markers);
     }
 
     /**
@@ -92,7 +93,8 @@ class ConversationStore {
      * A conversation's last seq, a group's settings ({@code null} when not a group) and the markers read with it in
      * one consistent step.
      */
-    record State(long lastSeq, String groupType, String title, String ownerId, List<ReadMarker> markers) {
+    record State(long lastSeq, String groupType, String title, String ownerId, String historyVisibility,
+            List<ReadMarker> markers) {
 
         /** group, direct (fixed participants) or open (none: anyone may post, in mode none only). */
         String type() {

@@ -18,6 +18,10 @@ record ConversationView(
         @Schema(description = "A group's owner, who may remove others; absent when not a group or when the owner "
                 + "left it", example = "alice")
         @JsonInclude(JsonInclude.Include.NON_NULL) String ownerId,
+        @Schema(description = "A group's history visibility: shared (a participant reads the whole timeline) or "
+                + "joined (only from the entry that added them); absent when not a group",
+                allowableValues = {"shared", "joined"}) @JsonInclude(JsonInclude.Include.NON_NULL)
+        String historyVisibility,
         @Schema(description = "The last seq assigned, 0 if none", example = "42") long lastSeq,
         List<ReadMarker> participants) {
 }

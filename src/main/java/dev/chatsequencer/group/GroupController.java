@@ -61,6 +61,7 @@ class GroupController {
         }
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.CONVERSATIONS, owner);
         GroupStore.Created created = store.create(owner, List.copyOf(everyone), request.title(),
+                request.historyVisibility() == null ? GroupView.SHARED : request.historyVisibility(),
                 request.clientRequestId());
         if (!created.now()) {
             return ResponseEntity.ok().headers(limits).body(created.group());

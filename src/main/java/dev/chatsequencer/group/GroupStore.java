@@ -70,12 +70,13 @@ class GroupStore {
      * @param participants sorted and distinct, the owner among them
      * @throws GroupRequestConflictException when the clientRequestId created a different group
      */
-    Created create(String owner, List<String> participants, String title, String clientRequestId) {
+    Created create(String owner, List<String> participants, String title, String history,
+            String clientRequestId) {
         String conversationId = clientRequestId == null ? newId() : idFor(owner, clientRequestId);
         Instant at = now();
         MemberTemplate entry = codec.entryTemplate(Message.GROUP_CREATED, owner, null, participants, title, at);
         inbox.add(participants, conversationId, at);
-        GroupOutcome outcome = scripts.createGroup(conversationId, owner, title, participants, entry, at,
+        GroupOutcome outcome = scripts.createGroup(conversationId, owner, title, history, participants, entry, at,
                 !replicas.enabled());
         if (!(outcome instanceof GroupOutcome.Created created)) {
             throw new IllegalStateException("The new group id " + conversationId + " is taken");
@@ -85,11 +86,12 @@ class GroupStore {
         if (created.now()) {
             ring(conversationId, created.member());
             metrics.created();
-        } else if (!first.participants().equals(participants) || !Objects.equals(first.title(), title)) {
+        } else if (!first.participants().equals(participants) || !Objects.equals(first.title(), title)
+                || !created.history().equals(history)) {
             throw new GroupRequestConflictException(clientRequestId, conversationId);
         }
         return new Created(new GroupView(conversationId, GroupView.GROUP, first.title(), first.senderId(),
-                first.participants()), created.now());
+                created.history(), first.participants()), created.now());
     }
 
     /**

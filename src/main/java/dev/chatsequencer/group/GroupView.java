@@ -11,7 +11,10 @@ record GroupView(
         @Schema(description = "Absent when the group has none", example = "Climbing")
         @JsonInclude(JsonInclude.Include.NON_NULL) String title,
         @Schema(description = "The creator, who may remove others", example = "alice") String ownerId,
+        @Schema(description = "shared: every participant reads the whole timeline; joined: from the entry that added "
+                + "them", allowableValues = {"shared", "joined"}, example = "shared") String historyVisibility,
         @Schema(example = "[\"alice\", \"bob\", \"carol\"]") List<String> participants) {
 
     static final String GROUP = "group";
+    static final String SHARED = "shared";
 }

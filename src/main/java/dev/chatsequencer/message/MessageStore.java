@@ -133,13 +133,15 @@ public class MessageStore {
 
     /**
      * A page for a live stream: only what replicas confirmed (where {@code chat.durability.replicas} asks for them),
-     * so a stream never shows a message at a seq that a failover could give to another.
+     * so a stream never shows a message at a seq that a failover could give to another. As {@code reader} may see
+     * it ({@code null}: anyone).
      *
+     * @throws ConversationNotFoundException when {@code reader} is no longer a participant
      * @throws dev.chatsequencer.redis.ReplicaAcknowledgement.ReplicationUnconfirmedException when replicas do not
      *         confirm in time; the stream reads again later
      */
-    public TimelinePage confirmedPage(String conversationId, long after, int limit) {
-        return decoded(conversationId, servedPage(conversationId, after, null, limit, Caller.UNIDENTIFIED,
+    public TimelinePage confirmedPage(String conversationId, String reader, long after, int limit) {
+        return decoded(conversationId, servedPage(conversationId, after, null, limit, new Caller(reader),
                 replicas.enabled()));
     }
 

@@ -43,6 +43,14 @@ public class ConversationKeys {
     }
 
     /**
+     * The seq at which each participant of a group joined, a hash of user id to seq: what a group whose history is
+     * visible only from joining shows each reader.
+     */
+    public String joined(String conversationId) {
+        return key(conversationId, "joined");
+    }
+
+    /**
      * When the conversation last had an entry, epoch milliseconds as a string: what orders a user's inbox, read for
      * many conversations at once without reading their entries.
      */
@@ -96,7 +104,7 @@ public class ConversationKeys {
      */
     public List<String> membershipKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                readMarkers(conversationId), meta(conversationId), activity(conversationId));
+                readMarkers(conversationId), meta(conversationId), activity(conversationId), joined(conversationId));
     }
 
     /** The keys of a conversation's state, in the order mark_read.lua and conversation_state.lua expect them. */
@@ -116,7 +124,7 @@ public class ConversationKeys {
     /** The keys a timeline read touches, in the order read_page.lua expects them. */
     public List<String> readKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                fence(conversationId));
+                fence(conversationId), meta(conversationId), joined(conversationId));
     }
 
     /**

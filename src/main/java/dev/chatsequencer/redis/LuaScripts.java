@@ -77,7 +77,8 @@ public class LuaScripts {
     /**
      * read_page.lua: up to {@code limit} members after {@code after} oldest first, else the newest below
      * {@code before}; ascending either way, with the conversation's last seq read in the same step. Empty when
-     * {@code reader} is given and is not a participant. With {@code fence}, writes the conversation's fence after
+     * {@code reader} is given and is not a participant; in a group whose history is visible from joining, nothing
+     * below the seq the reader joined at. With {@code fence}, writes the conversation's fence after
      * reading (see read_page.lua).
      */
     public Optional<StoredPage> readPage(String conversationId, Long after, Long before, int limit, String reader,
@@ -116,29 +117,30 @@ public class LuaScripts {
             return Optional.empty();
         }
         List<StoredState.Marker> markers = new ArrayList<>();
-        for (int i = 4; i + 1 < reply.size(); i += 2) {
+        for (int i = 5; i + 1 < reply.size(); i += 2) {
             markers.add(new StoredState.Marker((String) reply.get(i), number(reply, i + 1)));
         }
         return Optional.of(new StoredState(number(reply, 0), text(reply, 1), text(reply, 2), text(reply, 3),
-                markers));
+                text(reply, 4), markers));
     }
 
     /**
-     * create_group.lua: creates the group with {@code participants} (the owner among them) and its group-created
-     * entry, {@code created} with seq 1; or finds the group an earlier call created.
+     * create_group.lua: creates the group with {@code participants} (the owner among them), its {@code history}
+     * visibility (shared or joined) and its group-created entry, {@code created} with seq 1; or finds the group an
+     * earlier call created.
      */
-    public GroupOutcome createGroup(String conversationId, String owner, String title, List<String> participants,
-            MemberTemplate created, Instant at, boolean ringDoorbell) {
-        List<String> args = new ArrayList<>(participants.size() + 6);
+    public GroupOutcome createGroup(String conversationId, String owner, String title, String history,
+            List<String> participants, MemberTemplate created, Instant at, boolean ringDoorbell) {
+        List<String> args = new ArrayList<>(participants.size() + 7);
         args.addAll(List.of(owner, title == null ? "" : title, created.beforeSeq(), created.afterSeq(), millis(at),
-                channel(conversationId, ringDoorbell)));
+                channel(conversationId, ringDoorbell), history));
         args.addAll(participants);
         List<Object> reply = redis.execute(createGroup, keys.membershipKeys(conversationId), args.toArray());
         long outcome = number(reply, 0);
         if (outcome < 0) {
             return new GroupOutcome.IdTaken();
         }
-        return new GroupOutcome.Created(outcome == 1, (String) reply.get(1));
+        return new GroupOutcome.Created(outcome == 1, (String) reply.get(1), (String) reply.get(2));
     }
 
     /** add_participant.lua: {@code actor} adds {@code user} to a group with {@code entry} at the next seq. */
@@ -258,8 +260,11 @@ public class LuaScripts {
     /** What creating a group did. */
     public sealed interface GroupOutcome {
 
-        /** The group exists: created now, or by an earlier call; {@code member} is its group-created entry. */
-        record Created(boolean now, String member) implements GroupOutcome {
+        /**
+         * The group exists: created now, or by an earlier call; {@code member} is its group-created entry,
+         * {@code history} its history visibility.
+         */
+        record Created(boolean now, String member, String history) implements GroupOutcome {
         }
 
         /** The id belongs to a conversation that is not this group; nothing was written. */
@@ -297,7 +302,8 @@ public class LuaScripts {
      * A conversation's last seq, a group's settings ({@code null} when not a group) and read markers, read in one
      * consistent step.
      */
-    public record StoredState(long lastSeq, String type, String title, String owner, List<Marker> markers) {
+    public record StoredState(long lastSeq, String type, String title, String owner, String history,
+            List<Marker> markers) {
 
         /** How far one user has read; 0 when never. */
         public record Marker(String userId, long readSeq) {

@@ -1,5 +1,6 @@
 package dev.chatsequencer.stream;
 
+import dev.chatsequencer.conversation.ConversationNotFoundException;
 import dev.chatsequencer.message.Message;
 import dev.chatsequencer.message.MessageStore;
 import dev.chatsequencer.message.TimelinePage;
@@ -225,7 +226,11 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     private void readAfter(long from) {
         TimelinePage page;
         try {
-            page = store.confirmedPage(conversationId, from, CATCH_UP_BATCH);
+            page = store.confirmedPage(conversationId, reader, from, CATCH_UP_BATCH);
+        } catch (ConversationNotFoundException ex) {
+            // removed from the group, and the doorbell of their removal was missed: the stream ends all the same
+            end(StreamEnd.REMOVED);
+            return;
         } catch (DataAccessException ex) {
             // Redis is away; the next doorbell, heartbeat or resubscription retries from what was queued.
             log.debug("Catch-up of a stream of {} deferred: {}", conversationId, ex.getMessage());

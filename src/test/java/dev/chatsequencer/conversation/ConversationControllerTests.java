@@ -122,9 +122,9 @@ class ConversationControllerTests {
 
     @Test
     void aGroupShowsItsTitleAndOwnerAndADirectConversationNeither() throws Exception {
-        when(store.state(eq("gr_1"), any())).thenReturn(new ConversationStore.State(9, "group", "Climbing", "alice",
+        when(store.state(eq("gr_1"), any())).thenReturn(new ConversationStore.State(9, "group", "Climbing", "alice", "joined",
                 List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
-        when(store.state(eq("dm_1"), any())).thenReturn(new ConversationStore.State(9, null, null, null,
+        when(store.state(eq("dm_1"), any())).thenReturn(new ConversationStore.State(9, null, null, null, null,
                 List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
 
         mvc.perform(get("/v1/conversations/gr_1"))
@@ -132,12 +132,14 @@ class ConversationControllerTests {
                 .andExpect(jsonPath("$.type").value("group"))
                 .andExpect(jsonPath("$.title").value("Climbing"))
                 .andExpect(jsonPath("$.ownerId").value("alice"))
+                .andExpect(jsonPath("$.historyVisibility").value("joined"))
                 .andExpect(jsonPath("$.participants[1].unreadCount").value(5));
         mvc.perform(get("/v1/conversations/dm_1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.type").value("direct"))
                 .andExpect(jsonPath("$.title").doesNotExist())
-                .andExpect(jsonPath("$.ownerId").doesNotExist());
+                .andExpect(jsonPath("$.ownerId").doesNotExist())
+                .andExpect(jsonPath("$.historyVisibility").doesNotExist());
     }
 
     @Test

@@ -62,7 +62,8 @@ class GroupsIT {
         assertThat(redis.opsForSet().members("chat:{" + group + "}:participants"))
                 .containsExactlyInAnyOrderElementsOf(users.sorted());
         assertThat(redis.<String, String>opsForHash().entries("chat:{" + group + "}:meta"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("type", "group", "owner", users.alice, "title", "Climbing"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("type", "group", "owner", users.alice, "title", "Climbing",
+                        "history", "shared"));
         JsonNode view = api().send("GET", "/v1/conversations/" + group, null, users.carol).json();
         assertThat(view.get("type").asString()).isEqualTo("group");
         assertThat(view.get("ownerId").asString()).isEqualTo(users.alice);
@@ -143,6 +144,35 @@ class GroupsIT {
         assertThat(timeline).hasSize(3);
         assertThat(timeline.get(1).get("body").asString()).isEqualTo("before dave");
         assertThat(timeline.get(1).get("type").asString()).isEqualTo("message");
+    }
+
+    @Test
+    void inAGroupWithJoinedHistoryALaterMemberReadsOnlyFromTheEntryThatAddedThem() throws Exception {
+        Users users = new Users();
+        Response created = api().send("POST", "/v1/conversations", "{\"participants\":[\"" + users.bob + "\"],"
+                + "\"historyVisibility\":\"joined\"}", users.alice);
+        String group = created.json().get("conversationId").asString();
+        post(group, users.bob, "before dave");
+
+        add(group, users.dave, users.alice);
+        post(group, users.bob, "after dave");
+
+        assertThat(created.json().get("historyVisibility").asString()).isEqualTo("joined");
+        assertThat(page(group, users.dave)).extracting(entry -> entry.get("seq").asLong()).containsExactly(3L, 4L);
+        Response newest = api().send("GET", "/v1/conversations/" + group + "/messages?limit=10", null, users.dave);
+        assertThat(newest.json().get("messages")).extracting(entry -> entry.get("seq").asLong())
+                .containsExactly(3L, 4L);
+        assertThat(newest.json().get("hasMore").asBoolean()).isFalse();
+        assertThat(api().send("GET", "/v1/conversations/" + group + "/messages/2", null, users.dave).status())
+                .isEqualTo(404);
+        assertThat(page(group, users.bob)).hasSize(4);
+        assertThat(api().send("GET", "/v1/conversations/" + group + "/read-markers/" + users.dave, null, users.dave)
+                .json().get("unreadCount").asLong()).isEqualTo(2);
+        try (SseTestClient stream = SseTestClient.open(service.baseUrl() + "/v1/conversations/" + group
+                + "/stream?after=0", null, "X-User-Id", users.dave)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 2);
+            assertThat(stream.events().get(0).id()).isEqualTo("3");
+        }
     }
 
     @Test
