@@ -82,7 +82,7 @@ class GroupController {
             @Valid @RequestBody AddParticipantRequest request, @Parameter(hidden = true) Caller caller) {
         String actor = actor(caller, request.senderId());
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, actor);
-        Membership membership = store.add(conversationId, actor, request.userId(), caller);
+        Membership membership = store.change(conversationId, true, actor, request.userId(), caller);
         return ResponseEntity.status(membership.changed() ? 201 : 200).headers(limits).body(membership);
     }
 
@@ -100,7 +100,7 @@ class GroupController {
             @Parameter(hidden = true) Caller caller) {
         String actor = actor(caller, senderId);
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, actor);
-        return ResponseEntity.ok().headers(limits).body(store.remove(conversationId, actor, userId, caller));
+        return ResponseEntity.ok().headers(limits).body(store.change(conversationId, false, actor, userId, caller));
     }
 
     /** The caller, or without authentication the senderId the request names. */

@@ -95,62 +95,45 @@ class GroupStore {
     }
 
     /**
-     * {@code actor} adds {@code userId}; nothing changes when they are in already.
+     * {@code actor} adds {@code userId} ({@code add}; nothing changes when they are in already) or removes them
+     * (themself, or anyone when the owner).
      *
      * @throws dev.chatsequencer.conversation.ConversationNotFoundException when the actor is not a participant
      *         (mode none: {@link dev.chatsequencer.conversation.NotAParticipantException})
      */
-    Membership add(String conversationId, String actor, String userId, Caller caller) {
+    Membership change(String conversationId, boolean add, String actor, String userId, Caller caller) {
         Instant at = now();
-        MemberTemplate entry = codec.entryTemplate(Message.PARTICIPANT_ADDED, actor, userId, null, null, at);
-        inbox.add(List.of(userId), conversationId, at);
-        MembershipOutcome outcome = scripts.addParticipant(conversationId, actor, userId, entry, at,
-                maxParticipants, !replicas.enabled());
-        MembershipOutcome.Changed changed = changed(outcome, conversationId, actor, userId, caller);
-        confirmAndRing(conversationId, changed, entry, true);
-        return new Membership(conversationId, userId, true, changed.seq(), changed.now());
-    }
-
-    /**
-     * {@code actor} removes {@code userId}: themself, or anyone when the owner.
-     *
-     * @throws dev.chatsequencer.conversation.ConversationNotFoundException when the actor is not a participant
-     *         (mode none: {@link dev.chatsequencer.conversation.NotAParticipantException})
-     */
-    Membership remove(String conversationId, String actor, String userId, Caller caller) {
-        Instant at = now();
-        MemberTemplate entry = codec.entryTemplate(Message.PARTICIPANT_REMOVED, actor, userId, null, null, at);
-        MembershipOutcome outcome = scripts.removeParticipant(conversationId, actor, userId, entry, at,
-                !replicas.enabled());
-        MembershipOutcome.Changed changed = changed(outcome, conversationId, actor, userId, caller);
-        confirmAndRing(conversationId, changed, entry, false);
-        // only an entry from before this removal: a re-add that raced past it keeps its own
-        scripts.dropStaleInboxEntry(userId, conversationId, at);
-        return new Membership(conversationId, userId, false, changed.seq(), true);
-    }
-
-    private MembershipOutcome.Changed changed(MembershipOutcome outcome, String conversationId, String actor,
-            String userId, Caller caller) {
-        if (outcome instanceof MembershipOutcome.Changed changed) {
-            return changed;
+        MemberTemplate entry = codec.entryTemplate(add ? Message.PARTICIPANT_ADDED : Message.PARTICIPANT_REMOVED,
+                actor, userId, null, null, at);
+        if (add) {
+            inbox.add(List.of(userId), conversationId, at);
         }
-        throw switch (((MembershipOutcome.Refused) outcome).refusal()) {
+        MembershipOutcome outcome = scripts.changeMembership(conversationId, add, actor, userId, entry, at,
+                maxParticipants, !replicas.enabled());
+        if (!(outcome instanceof MembershipOutcome.Changed changed)) {
+            throw refusal(((MembershipOutcome.Refused) outcome).refusal(), conversationId, actor, userId, caller);
+        }
+        if (changed.now()) {
+            replicas.confirm(keys.messages(conversationId));
+            ring(conversationId, entry.beforeSeq() + changed.seq() + entry.afterSeq());
+            metrics.changed(add);
+        }
+        if (!add) {
+            // only an entry from before this removal: a re-add that raced past it keeps its own
+            scripts.dropStaleInboxEntry(userId, conversationId, at);
+        }
+        return new Membership(conversationId, userId, add, changed.seq(), changed.now());
+    }
+
+    private RuntimeException refusal(MembershipOutcome.Refusal refusal, String conversationId, String actor,
+            String userId, Caller caller) {
+        return switch (refusal) {
             case NOT_A_PARTICIPANT -> caller.refusedIn(conversationId, actor);
             case NOT_A_GROUP -> new FixedParticipantsException(conversationId);
             case FULL -> new GroupFullException(conversationId, maxParticipants);
             case USER_NOT_IN -> new ParticipantNotFoundException(conversationId, userId);
             case NOT_ALLOWED -> new NotTheOwnerException(conversationId, actor);
         };
-    }
-
-    private void confirmAndRing(String conversationId, MembershipOutcome.Changed changed, MemberTemplate entry,
-            boolean add) {
-        if (!changed.now()) {
-            return;
-        }
-        replicas.confirm(keys.messages(conversationId));
-        ring(conversationId, entry.beforeSeq() + changed.seq() + entry.afterSeq());
-        metrics.changed(add);
     }
 
     /** With replicas, the script rang nothing: streams hear of an entry only once replicas confirmed it. */

@@ -99,8 +99,8 @@ public class ConversationKeys {
     }
 
     /**
-     * The keys a change of a group's membership touches, in the order create_group.lua, add_participant.lua and
-     * remove_participant.lua expect them.
+     * The keys a change of a group's membership touches, in the order create_group.lua and change_membership.lua
+     * expect them.
      */
     public List<String> membershipKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),

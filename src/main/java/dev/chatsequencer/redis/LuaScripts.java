@@ -26,8 +26,7 @@ public class LuaScripts {
     private final RedisScript<List<Object>> conversationState;
     private final RedisScript<List<Object>> takeToken;
     private final RedisScript<List<Object>> createGroup;
-    private final RedisScript<List<Object>> addParticipant;
-    private final RedisScript<List<Object>> removeParticipant;
+    private final RedisScript<List<Object>> changeMembership;
     private final RedisScript<Long> dropStaleInboxEntry;
 
     LuaScripts(StringRedisTemplate redis, ConversationKeys keys,
@@ -37,8 +36,7 @@ public class LuaScripts {
             @Qualifier(ScriptConfiguration.CONVERSATION_STATE) RedisScript<List<Object>> conversationState,
             @Qualifier(ScriptConfiguration.TAKE_TOKEN) RedisScript<List<Object>> takeToken,
             @Qualifier(ScriptConfiguration.CREATE_GROUP) RedisScript<List<Object>> createGroup,
-            @Qualifier(ScriptConfiguration.ADD_PARTICIPANT) RedisScript<List<Object>> addParticipant,
-            @Qualifier(ScriptConfiguration.REMOVE_PARTICIPANT) RedisScript<List<Object>> removeParticipant,
+            @Qualifier(ScriptConfiguration.CHANGE_MEMBERSHIP) RedisScript<List<Object>> changeMembership,
             @Qualifier(ScriptConfiguration.DROP_STALE_INBOX_ENTRY) RedisScript<Long> dropStaleInboxEntry) {
         this.redis = redis;
         this.keys = keys;
@@ -48,8 +46,7 @@ public class LuaScripts {
         this.conversationState = conversationState;
         this.takeToken = takeToken;
         this.createGroup = createGroup;
-        this.addParticipant = addParticipant;
-        this.removeParticipant = removeParticipant;
+        this.changeMembership = changeMembership;
         this.dropStaleInboxEntry = dropStaleInboxEntry;
     }
 
@@ -143,32 +140,15 @@ public class LuaScripts {
         return new GroupOutcome.Created(outcome == 1, (String) reply.get(1), (String) reply.get(2));
     }
 
-    /** add_participant.lua: {@code actor} adds {@code user} to a group with {@code entry} at the next seq. */
-    public MembershipOutcome addParticipant(String conversationId, String actor, String user, MemberTemplate entry,
-            Instant at, int maxParticipants, boolean ringDoorbell) {
-        return membership(redis.execute(addParticipant, keys.membershipKeys(conversationId), actor, user,
-                entry.beforeSeq(), entry.afterSeq(), millis(at), channel(conversationId, ringDoorbell),
-                Integer.toString(maxParticipants)));
-    }
-
-    /** remove_participant.lua: {@code actor} removes {@code user} from a group with {@code entry} at the next seq. */
-    public MembershipOutcome removeParticipant(String conversationId, String actor, String user,
-            MemberTemplate entry, Instant at, boolean ringDoorbell) {
-        return membership(redis.execute(removeParticipant, keys.membershipKeys(conversationId), actor, user,
-                entry.beforeSeq(), entry.afterSeq(), millis(at), channel(conversationId, ringDoorbell)));
-    }
-
     /**
-     * drop_stale_inbox_entry.lua: drops {@code conversationId} from the user's inbox index unless it was written
-     * after {@code newest}; true when dropped.
+     * change_membership.lua: {@code actor} adds {@code user} to a group ({@code add}) or removes them, with
+     * {@code entry} at the next seq.
      */
-    public boolean dropStaleInboxEntry(String userId, String conversationId, Instant newest) {
-        Long dropped = redis.execute(dropStaleInboxEntry, List.of(keys.inbox(userId)), conversationId,
-                millis(newest));
-        return dropped != null && dropped == 1;
-    }
-
-    private static MembershipOutcome membership(List<Object> reply) {
+    public MembershipOutcome changeMembership(String conversationId, boolean add, String actor, String user,
+            MemberTemplate entry, Instant at, int maxParticipants, boolean ringDoorbell) {
+        List<Object> reply = redis.execute(changeMembership, keys.membershipKeys(conversationId), add ? "add" : "remove",
+                actor, user, entry.beforeSeq(), entry.afterSeq(), millis(at), channel(conversationId, ringDoorbell),
+                Integer.toString(maxParticipants));
         long outcome = number(reply, 0);
         if (outcome == 1 || outcome == 0) {
             return new MembershipOutcome.Changed(outcome == 1, number(reply, 1));
@@ -180,6 +160,16 @@ public class LuaScripts {
             case -4 -> MembershipOutcome.Refusal.USER_NOT_IN;
             default -> MembershipOutcome.Refusal.NOT_ALLOWED;
         });
+    }
+
+    /**
+     * drop_stale_inbox_entry.lua: drops {@code conversationId} from the user's inbox index unless it was written
+     * after {@code newest}; true when dropped.
+     */
+    public boolean dropStaleInboxEntry(String userId, String conversationId, Instant newest) {
+        Long dropped = redis.execute(dropStaleInboxEntry, List.of(keys.inbox(userId)), conversationId,
+                millis(newest));
+        return dropped != null && dropped == 1;
     }
 
     private String channel(String conversationId, boolean ringDoorbell) {

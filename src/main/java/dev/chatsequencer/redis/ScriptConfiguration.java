@@ -26,8 +26,7 @@ class ScriptConfiguration {
     static final String CONVERSATION_STATE = "conversationStateScript";
     static final String TAKE_TOKEN = "takeTokenScript";
     static final String CREATE_GROUP = "createGroupScript";
-    static final String ADD_PARTICIPANT = "addParticipantScript";
-    static final String REMOVE_PARTICIPANT = "removeParticipantScript";
+    static final String CHANGE_MEMBERSHIP = "changeMembershipScript";
     static final String DROP_STALE_INBOX_ENTRY = "dropStaleInboxEntryScript";
 
     @Bean(POST_MESSAGE)
@@ -60,14 +59,9 @@ class ScriptConfiguration {
         return listScript("create_group.lua");
     }
 
-    @Bean(ADD_PARTICIPANT)
-    RedisScript<List<Object>> addParticipantScript() {
-        return listScript("add_participant.lua");
-    }
-
-    @Bean(REMOVE_PARTICIPANT)
-    RedisScript<List<Object>> removeParticipantScript() {
-        return listScript("remove_participant.lua");
+    @Bean(CHANGE_MEMBERSHIP)
+    RedisScript<List<Object>> changeMembershipScript() {
+        return listScript("change_membership.lua");
     }
 
     @Bean(DROP_STALE_INBOX_ENTRY)

@@ -1,0 +1,85 @@
+-- Adds a user to a group or removes one, with a participant-added or participant-removed entry at the next seq, in
+-- one step: no post can come between the membership check and the entry, so every reader agrees on who was in the
+-- group at every seq. Any participant adds; a participant removes themself, the owner removes anyone. A removed
+-- user's read marker goes with them; an owner who leaves leaves the group without one (the others may still add and
+-- leave, and nobody removes anyone else).
+--
+-- KEYS[1]  the conversation's counter               chat:{id}:seq
+-- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
+-- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
+-- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
+-- KEYS[5]  the group's settings (hash)               chat:{id}:meta
+-- KEYS[6]  the conversation's last activity (string) chat:{id}:activity
+-- KEYS[7]  the seq each participant joined at (hash) chat:{id}:joined
+-- ARGV[1]  'add' or 'remove'
+-- ARGV[2]  who makes the change (must be a participant)
+-- ARGV[3]  who is added or removed
+-- ARGV[4]  the entry before its seq (MessageCodec writes both parts; the script only joins them)
+-- ARGV[5]  the entry after its seq
+-- ARGV[6]  the time, epoch milliseconds
+-- ARGV[7]  the pub/sub channel of live streams; '' when the caller rings it once replicas confirmed the write
+-- ARGV[8]  the most participants a group may have
+--
+-- Returns {1, seq} when changed now; {0, lastSeq} when the user to add was in already (no seq is consumed); {-1}
+-- when the actor is not a participant (or there is no such conversation); {-2} when it is not a group; {-3} when
+-- the group is full; {-4} when the user to remove is not a participant; {-5} when the actor may not remove them.
+-- Nothing is written but in the first case.
+local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local activity_key, joined_key = KEYS[6], KEYS[7]
+local op, actor, user, before_seq, after_seq = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local now_ms, channel, max_participants = ARGV[6], ARGV[7], tonumber(ARGV[8])
+
+if redis.call('SISMEMBER', participants_key, actor) == 0 then
+    return {-1}
+end
+if redis.call('HGET', meta_key, 'type') ~= 'group' then
+    return {-2}
+end
+
+local seq = tonumber(redis.call('GET', seq_key) or '0')
+local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')
+if top[2] and tonumber(top[2]) > seq then
+    seq = tonumber(top[2])
+end
+
+local is_member = redis.call('SISMEMBER', participants_key, user) == 1
+local owner = redis.call('HGET', meta_key, 'owner')
+if op == 'add' then
+    if is_member then
+        return {0, seq}
+    end
+    if redis.call('SCARD', participants_key) >= max_participants then
+        return {-3}
+    end
+else
+    if not is_member then
+        return {-4}
+    end
+    if actor ~= user and owner ~= actor then
+        return {-5}
+    end
+end
+
+seq = seq + 1
+local seq_text = string.format('%d', seq)
+redis.call('SET', seq_key, seq_text)
+local member = before_seq .. seq_text .. after_seq
+redis.call('ZADD', messages_key, seq, member)
+if op == 'add' then
+    redis.call('SADD', participants_key, user)
+    redis.call('HSET', joined_key, user, seq_text)
+    -- everything before their own entry counts as read: a newcomer is not greeted by the whole history as unread
+    redis.call('HSET', read_key, user, string.format('%d', seq - 1))
+else
+    redis.call('SREM', participants_key, user)
+    redis.call('HDEL', read_key, user)
+    redis.call('HDEL', joined_key, user)
+    if owner == user then
+        redis.call('HDEL', meta_key, 'owner')
+    end
+end
+redis.call('SET', activity_key, now_ms)
+if channel ~= '' then
+    redis.call('PUBLISH', channel, member)
+end
+return {1, seq}
