@@ -11,8 +11,9 @@
 -- ARGV[3]  the most participants to list (a group's cap), in id order; 0 lists only the user of ARGV[1]
 --
 -- Returns {lastSeq, type, title, owner, history, user1, readSeq1, user2, readSeq2, ...}: type, title, owner and
--- history visibility from a group's settings ('' when not a group), each participant (a direct conversation has two), then the user of ARGV[1] if
--- given and not listed; {-1} when the reader is not a participant. A user without a marker has readSeq 0.
+-- history visibility from a group's settings ('' when not a group), each participant (a direct conversation has
+-- two), then the user of ARGV[1] if given and not listed; {-1} when the reader is not a participant. A user without
+-- a marker has readSeq 0.
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local extra_user, reader, max_users = ARGV[1], ARGV[2], tonumber(ARGV[3])
 

@@ -15,7 +15,8 @@ class GroupRequestConflictException extends ErrorResponseException {
     private static ProblemDetail problem(String clientRequestId, String conversationId) {
         ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-conflict",
                 "clientRequestId '" + clientRequestId + "' already created group '" + conversationId
-                        + "' with other participants, title or history visibility; a retry must send the same request.");
+                        + "' with other participants, title or history visibility; a retry must send the same "
+                        + "request.");
         problem.setProperty("conversationId", conversationId);
         return problem;
     }

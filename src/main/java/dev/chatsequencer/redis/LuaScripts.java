@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one entry point to the Lua scripts: every write of a conversation, and every read that must see one consistent
- * snapshot of it, is one script run on the conversation's slot; so is taking a rate-limit token. Each method passes the keys in the order its script
- * expects and turns the script's reply into a record, so no caller decodes a reply by position.
+ * snapshot of it, is one script run on the conversation's slot; so is taking a rate-limit token or dropping a stale
+ * inbox entry in the user's slot. Each method passes the keys in the order its script expects and turns the script's
+ * reply into a record, so no caller decodes a reply by position.
  */
 @Component
 public class LuaScripts {
@@ -146,9 +147,9 @@ public class LuaScripts {
      */
     public MembershipOutcome changeMembership(String conversationId, boolean add, String actor, String user,
             MemberTemplate entry, Instant at, int maxParticipants, boolean ringDoorbell) {
-        List<Object> reply = redis.execute(changeMembership, keys.membershipKeys(conversationId), add ? "add" : "remove",
-                actor, user, entry.beforeSeq(), entry.afterSeq(), millis(at), channel(conversationId, ringDoorbell),
-                Integer.toString(maxParticipants));
+        List<Object> reply = redis.execute(changeMembership, keys.membershipKeys(conversationId),
+                add ? "add" : "remove", actor, user, entry.beforeSeq(), entry.afterSeq(), millis(at),
+                channel(conversationId, ringDoorbell), Integer.toString(maxParticipants));
         long outcome = number(reply, 0);
         if (outcome == 1 || outcome == 0) {
             return new MembershipOutcome.Changed(outcome == 1, number(reply, 1));
@@ -243,7 +244,10 @@ public class LuaScripts {
         }
     }
 
-    /** Whether a token was taken, the whole tokens left, and how long until one is there and until the bucket is full. */
+    /**
+     * Whether a token was taken, the whole tokens left, and how long until one is there and until the bucket is
+     * full.
+     */
     public record TokenOutcome(boolean taken, long remaining, long waitMillis, long fullMillis) {
     }
 

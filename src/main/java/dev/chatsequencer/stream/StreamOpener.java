@@ -69,8 +69,8 @@ class StreamOpener {
             admission.cancel(client);
             throw ex;
         }
-        StreamSubscriber subscriber = new StreamSubscriber(conversationId, caller.reader(), client, async, out, store, events,
-                executor, maxPendingBytes, "stream of " + conversationId + " after " + start, start,
+        StreamSubscriber subscriber = new StreamSubscriber(conversationId, caller.reader(), client, async, out, store,
+                events, executor, maxPendingBytes, "stream of " + conversationId + " after " + start, start,
                 registry::release);
         // From here on the subscriber gives its place back, whichever way the stream ends.
         async.addListener(subscriber);

@@ -122,7 +122,8 @@ class ConversationControllerTests {
 
     @Test
     void aGroupShowsItsTitleAndOwnerAndADirectConversationNeither() throws Exception {
-        when(store.state(eq("gr_1"), any())).thenReturn(new ConversationStore.State(9, "group", "Climbing", "alice", "joined",
+        when(store.state(eq("gr_1"), any())).thenReturn(new ConversationStore.State(9, "group", "Climbing", "alice",
+                "joined",
                 List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
         when(store.state(eq("dm_1"), any())).thenReturn(new ConversationStore.State(9, null, null, null, null,
                 List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
