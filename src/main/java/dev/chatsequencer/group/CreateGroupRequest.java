@@ -21,11 +21,12 @@ record CreateGroupRequest(
         @NotEmpty @Size(max = 10_000) List<@NotNull @Identifier String> participants,
         @Schema(description = "A title, 1-200 characters, not blank", example = "Climbing", minLength = 1,
                 maxLength = 200)
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+        @Size(min = 1, max = 200) @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must not be blank")
+        String title,
         @Schema(description = "Who reads what came before they joined: shared (default: every participant reads the "
                 + "whole timeline) or joined (a participant reads from the entry that added them)",
                 allowableValues = {"shared", "joined"}, defaultValue = "shared")
-        @Pattern(regexp = "shared|joined", message = "must be shared or joined") String historyVisibility,
+        @Pattern(regexp = "^(shared|joined)$", message = "must be shared or joined") String historyVisibility,
         @Schema(description = "The client's own id for this creation; a retry with it returns the same group",
                 example = "c7d1-create-1")
         @Identifier String clientRequestId,
