@@ -1,6 +1,5 @@
 package dev.chatsequencer.redis;
 
-import dev.chatsequencer.ChatProperties;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
