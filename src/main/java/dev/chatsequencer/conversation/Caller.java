@@ -1,5 +1,6 @@
 package dev.chatsequencer.conversation;
 
+import dev.chatsequencer.web.InvalidRequestException;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -32,6 +33,20 @@ public record Caller(String userId) {
                     + "themself (leave " + field + " out, or send the caller's own id).");
         }
         return userId;
+    }
+
+    /**
+     * {@link #actingAs}, for a request that must name who acts: in mode none the claimed id is required.
+     *
+     * @throws NotTheCallerException when an identified caller claims to be someone else
+     * @throws InvalidRequestException without identification, when the request names nobody
+     */
+    public String requiredActor(String claimed, String field) {
+        String actor = actingAs(claimed, field);
+        if (actor == null) {
+            throw new InvalidRequestException(field, "must not be null");
+        }
+        return actor;
     }
 
     /**

@@ -49,11 +49,11 @@ class GroupController {
     @PostMapping(path = "/v1/conversations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<GroupView> create(@Valid @RequestBody CreateGroupRequest request,
             @Parameter(hidden = true) Caller caller) {
-        String owner = actor(caller, request.senderId());
-        if (new TreeSet<>(request.participants()).size() != request.participants().size()) {
+        String owner = caller.requiredActor(request.senderId(), "senderId");
+        TreeSet<String> everyone = new TreeSet<>(request.participants());
+        if (everyone.size() != request.participants().size()) {
             throw new InvalidRequestException("participants", "must be distinct user ids");
         }
-        TreeSet<String> everyone = new TreeSet<>(request.participants());
         everyone.add(owner);
         if (everyone.size() > store.maxParticipants()) {
             throw new InvalidRequestException("participants", "a group has at most " + store.maxParticipants()
@@ -72,15 +72,16 @@ class GroupController {
 
     @Operation(summary = "Add a participant to a group", description = "Any participant may add anyone; the change "
             + "is a participant-added entry at the next seq. Adding someone who is in already changes nothing and "
-            + "consumes no seq. The new participant can read the whole timeline, from before they joined too. "
-            + "Direct conversations have fixed participants (409).")
+            + "consumes no seq. The new participant reads the whole timeline, or in a group created with "
+            + "historyVisibility joined, the timeline from their own entry on. Direct conversations have fixed "
+            + "participants (409).")
     @ApiResponse(responseCode = "201", description = "Added now, with the seq of the entry")
     @ApiResponse(responseCode = "200", description = "In already; nothing changed")
     @PostMapping(path = PARTICIPANTS_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Membership> add(
             @PathVariable @Identifier @Parameter(example = "gr_9f86d081884c7d659a2feaa0c55ad015") String conversationId,
             @Valid @RequestBody AddParticipantRequest request, @Parameter(hidden = true) Caller caller) {
-        String actor = actor(caller, request.senderId());
+        String actor = caller.requiredActor(request.senderId(), "senderId");
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, actor);
         Membership membership = store.change(conversationId, true, actor, request.userId(), caller);
         return ResponseEntity.status(membership.changed() ? 201 : 200).headers(limits).body(membership);
@@ -98,17 +99,8 @@ class GroupController {
             @Parameter(description = "Who removes: without authentication (mode none) required; else the caller")
             @RequestParam(required = false) @Identifier String senderId,
             @Parameter(hidden = true) Caller caller) {
-        String actor = actor(caller, senderId);
+        String actor = caller.requiredActor(senderId, "senderId");
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, actor);
         return ResponseEntity.ok().headers(limits).body(store.change(conversationId, false, actor, userId, caller));
-    }
-
-    /** The caller, or without authentication the senderId the request names. */
-    private static String actor(Caller caller, String senderId) {
-        String actor = caller.actingAs(senderId, "senderId");
-        if (actor == null) {
-            throw new InvalidRequestException("senderId", "must not be null");
-        }
-        return actor;
     }
 }

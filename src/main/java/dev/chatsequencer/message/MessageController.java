@@ -61,10 +61,7 @@ class MessageController {
         if (request.body().codePointCount(0, request.body().length()) > maxBodyLength) {
             throw new InvalidRequestException("body", "must be at most " + maxBodyLength + " characters");
         }
-        String sender = caller.actingAs(request.senderId(), "senderId");
-        if (sender == null) {
-            throw new InvalidRequestException("senderId", "must not be null");
-        }
+        String sender = caller.requiredActor(request.senderId(), "senderId");
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, sender);
         PostResult result = store.append(conversationId, sender, request, caller);
         if (!result.created()) {

@@ -37,7 +37,7 @@ public class ConversationKeys {
         return key(conversationId, "read");
     }
 
-    /** A group's settings, a hash (type, title, owner); absent for a direct or open conversation. */
+    /** A group's settings, a hash (type, title, owner, history); absent for a direct or open conversation. */
     public String meta(String conversationId) {
         return key(conversationId, "meta");
     }
