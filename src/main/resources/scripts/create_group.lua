@@ -8,6 +8,9 @@
 -- KEYS[5]  the group's settings (hash)               chat:{id}:meta
 -- KEYS[6]  the conversation's last activity (string) chat:{id}:activity
 -- KEYS[7]  the seq each participant joined at (hash) chat:{id}:joined
+-- KEYS[8]  who left by themself (hash), not used here chat:{id}:left
+-- KEYS[9]  the read fence, not used here              chat:{id}:fence
+-- KEYS[10] the tombstone of a deleted group           chat:{id}:deleted
 -- ARGV[1]  the owner's user id (the creator)
 -- ARGV[2]  the title, '' for none
 -- ARGV[3]  the group-created entry before its seq (MessageCodec writes both parts; the script only joins them)
@@ -19,15 +22,20 @@
 --
 -- Returns {1, member, history} when created now, {0, member, history} when the group existed: the member is its
 -- group-created entry, history its history visibility;
--- {-1} when the id is taken by a conversation that is not this group (nothing is written then).
+-- {-1} when the id is taken by a conversation that is not this group, {-2} when this group was created and then
+-- deleted (its last participant left): a retry must not bring it back. Nothing is written then.
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key, joined_key = KEYS[6], KEYS[7]
 local owner, title, before_seq, after_seq, now_ms, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local history = ARGV[7]
+local tombstone_key = KEYS[10]
 
 if redis.call('EXISTS', meta_key) == 1 then
     local first = redis.call('ZRANGEBYSCORE', messages_key, 1, 1, 'LIMIT', 0, 1)
     return {0, first[1] or '', redis.call('HGET', meta_key, 'history') or 'shared'}
+end
+if redis.call('EXISTS', tombstone_key) == 1 then
+    return {-2}
 end
 if redis.call('EXISTS', participants_key) == 1 or redis.call('EXISTS', messages_key) == 1 then
     return {-1}

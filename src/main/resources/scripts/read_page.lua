@@ -14,13 +14,19 @@
 -- ARGV[5]  '1' to write the fence after reading: a WAIT on this connection that then confirms the fence confirms
 --          that replicas hold everything this page shows (replication is in order), so a live stream never shows an
 --          entry a failover could take back
+-- ARGV[6]  the most bytes of stored entries a page holds; it always holds at least one
 --
 -- Returns {lastSeq, hasMore, member...} with the members in ascending seq, or {-1} when the reader is not a
 -- participant. lastSeq is the counter, or the highest stored seq if the counter key was lost; hasMore is 1 when the
--- range holds messages beyond this page.
+-- range holds messages beyond this page (more entries than the limit, or more bytes than the budget).
+--
+-- Cost: the range is read in small batches and reading stops at the byte budget, so a page of the largest entries
+-- costs Redis what its budget allows, never what its limit in entries would.
 local seq_key, messages_key, participants_key, fence_key, meta_key, joined_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4],
     KEYS[5], KEYS[6]
 local after, before, limit, reader, fence = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5] == '1'
+local max_bytes = tonumber(ARGV[6])
+local BATCH = 16
 
 if reader ~= '' and redis.call('SISMEMBER', participants_key, reader) == 0 then
     return {-1}
@@ -41,20 +47,38 @@ if reader ~= '' and redis.call('HGET', meta_key, 'history') == 'joined' then
     lower = redis.call('HGET', joined_key, reader) or '1'
 end
 
-local rows
-if after ~= '' then
+-- Reads from the exclusive bound `from` towards `to` (ascending with `after`, else descending) until the page is
+-- full in entries or in bytes; the first entry is always taken, whatever its size.
+local ascending = after ~= ''
+local from, to = upper, lower
+if ascending then
     if lower ~= '-inf' and tonumber(after) < tonumber(lower) then
         after = string.format('%d', tonumber(lower) - 1)
     end
-    rows = redis.call('ZRANGEBYSCORE', messages_key, '(' .. after, upper, 'LIMIT', 0, limit + 1)
-else
-    rows = redis.call('ZREVRANGEBYSCORE', messages_key, upper, lower, 'LIMIT', 0, limit + 1)
+    from, to = '(' .. after, upper
 end
-
-local has_more = 0
-if #rows > limit then
-    has_more = 1
-    rows[#rows] = nil
+local rows, bytes, has_more, done = {}, 0, 0, false
+while not done do
+    local want = math.min(BATCH, limit + 1 - #rows)
+    local batch
+    if ascending then
+        batch = redis.call('ZRANGEBYSCORE', messages_key, from, to, 'WITHSCORES', 'LIMIT', 0, want)
+    else
+        batch = redis.call('ZREVRANGEBYSCORE', messages_key, from, to, 'WITHSCORES', 'LIMIT', 0, want)
+    end
+    for i = 1, #batch, 2 do
+        local member = batch[i]
+        if #rows == limit or (#rows > 0 and bytes + #member > max_bytes) then
+            has_more, done = 1, true
+            break
+        end
+        rows[#rows + 1] = member
+        bytes = bytes + #member
+        from = '(' .. batch[i + 1]
+    end
+    if #batch < 2 * want then
+        done = true
+    end
 end
 
 if fence then
@@ -62,7 +86,7 @@ if fence then
 end
 
 local result = {last_seq, has_more}
-if after ~= '' then
+if ascending then
     for i = 1, #rows do
         result[#result + 1] = rows[i]
     end

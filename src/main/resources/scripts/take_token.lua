@@ -7,7 +7,8 @@
 --
 -- Returns {taken, remaining, waitMillis, fullMillis}: taken 1 when a token was taken (0: refused, nothing taken);
 -- the whole tokens left; how long until a token is there (0 when taken); how long until the bucket is full.
--- The bucket expires once it would be full anyway, so idle users cost no memory.
+-- The bucket expires once it would be full anyway, so idle users cost no memory. A refusal writes nothing: the state
+-- stored before gives the same answer later.
 local bucket_key = KEYS[1]
 local capacity, refill = tonumber(ARGV[1]), tonumber(ARGV[2])
 
@@ -30,6 +31,8 @@ else
 end
 local full_ms = math.ceil((capacity - tokens) * 1000 / refill)
 
-redis.call('HSET', bucket_key, 'tokens', string.format('%.6f', tokens), 'at', string.format('%d', now))
-redis.call('PEXPIRE', bucket_key, full_ms + 1000)
+if taken == 1 then
+    redis.call('HSET', bucket_key, 'tokens', string.format('%.6f', tokens), 'at', string.format('%d', now))
+    redis.call('PEXPIRE', bucket_key, full_ms + 1000)
+end
 return {taken, math.floor(tokens), wait_ms, full_ms}

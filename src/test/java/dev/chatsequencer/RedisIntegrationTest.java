@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "chat.security.mode=none", "chat.rate-limit.posts.refill-per-second=0",
-    "chat.rate-limit.conversations.refill-per-second=0"})
+    "chat.rate-limit.conversations.refill-per-second=0", "chat.rate-limit.groups.refill-per-second=0",
+    "chat.rate-limit.reads.refill-per-second=0"})
 @AutoConfigureRestTestClient
 @Import(TestRedisConfiguration.class)
 public @interface RedisIntegrationTest {

@@ -29,7 +29,8 @@ public final class TestInstances {
             arguments.add("--" + property);
         }
         for (String fallback : List.of("chat.security.mode=none", "chat.rate-limit.posts.refill-per-second=0",
-                "chat.rate-limit.conversations.refill-per-second=0")) {
+                "chat.rate-limit.conversations.refill-per-second=0", "chat.rate-limit.groups.refill-per-second=0",
+                "chat.rate-limit.reads.refill-per-second=0")) {
             String name = fallback.substring(0, fallback.indexOf('=') + 1);
             // A JWT location chooses the mode by itself, as in production.
             String alsoDecides = name.startsWith("chat.security.") ? "spring.security.oauth2.resourceserver.jwt." : name;

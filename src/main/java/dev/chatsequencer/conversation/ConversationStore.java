@@ -36,13 +36,14 @@ class ConversationStore {
     }
 
     /**
-     * Records the participants, confirmed by replicas where configured, and indexes the conversation in both users'
-     * inboxes first (see InboxIndex#add); returns false when recorded before.
+     * Records the participants, confirmed by replicas where configured, then indexes the conversation in both users'
+     * inboxes (also when recorded before: a retry repairs an indexing that failed); returns false when recorded
+     * before.
      */
     boolean recordParticipants(String conversationId, List<String> participants) {
-        inbox.add(participants, conversationId, clock.instant());
         Long added = redis.opsForSet().add(keys.participants(conversationId), participants.toArray(String[]::new));
         replicas.confirm(keys.participants(conversationId));
+        inbox.add(participants, conversationId, clock.instant());
         return added != null && added > 0;
     }
 

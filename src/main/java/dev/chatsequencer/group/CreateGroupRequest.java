@@ -2,6 +2,7 @@ package dev.chatsequencer.group;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.web.DisplayText;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotEmpty;
@@ -19,10 +20,10 @@ record CreateGroupRequest(
                 example = "[\"bob\", \"carol\"]", requiredMode = Schema.RequiredMode.REQUIRED),
                 minItems = 1, maxItems = 1000, uniqueItems = true)
         @NotEmpty @Size(max = 10_000) List<@NotNull @Identifier String> participants,
-        @Schema(description = "A title, 1-200 characters, not blank", example = "Climbing", minLength = 1,
-                maxLength = 200)
+        @Schema(description = "A title, 1-200 characters, one line with at least one visible character; no control "
+                + "characters, no bidi overrides", example = "Climbing", minLength = 1, maxLength = 200)
         @Size(min = 1, max = 200) @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must not be blank")
-        String title,
+        @DisplayText String title,
         @Schema(description = "Who reads what came before they joined: shared (default: every participant reads the "
                 + "whole timeline) or joined (a participant reads from the entry that added them)",
                 allowableValues = {"shared", "joined"}, defaultValue = "shared")

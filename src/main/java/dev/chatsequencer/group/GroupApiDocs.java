@@ -2,6 +2,7 @@ package dev.chatsequencer.group;
 
 import dev.chatsequencer.conversation.ConversationApiDocs;
 import dev.chatsequencer.conversation.ConversationNotFoundException;
+import dev.chatsequencer.conversation.NotAParticipantException;
 import dev.chatsequencer.conversation.NotTheCallerException;
 import dev.chatsequencer.ratelimit.RateLimiter;
 import dev.chatsequencer.web.ProblemDocs;
@@ -30,14 +31,20 @@ class GroupApiDocs implements OpenApiCustomizer {
         ApiResponses create = ProblemDocs.operation(openApi, "/v1/conversations", HttpMethod.POST).getResponses();
         create.addApiResponse("403", ProblemDocs.response("senderId names someone other than the caller",
                 new NotTheCallerException(NOT_THE_CALLER).getBody()));
+        create.addApiResponse("410", ProblemDocs.response("A retry whose group was deleted since (its last "
+                + "participant left); nothing is created", new GroupDeletedException("c7d1-create-1", EXAMPLE)
+                        .getBody()));
         create.addApiResponse("422", ProblemDocs.response("The clientRequestId created another group before; "
                 + "nothing is created", new GroupRequestConflictException("c7d1-create-1", EXAMPLE).getBody()));
-        create.addApiResponse("429", rateLimiter.refusalResponse(RateLimiter.Limit.CONVERSATIONS));
+        create.addApiResponse("429", rateLimiter.refusalResponse(RateLimiter.Limit.GROUPS));
 
         ApiResponses add = ProblemDocs.operation(openApi, GroupController.PARTICIPANTS_PATH, HttpMethod.POST)
                 .getResponses();
-        add.addApiResponse("403", ConversationApiDocs.forbidden("senderId names someone other than the caller "
-                + "(or, without identification, is not a participant)", NOT_THE_CALLER));
+        add.addApiResponse("403", ProblemDocs.response("senderId names someone other than the caller (or, without "
+                + "identification, is not a participant), or the user to add left by themself and only they may "
+                + "rejoin; nothing changes", new NotTheCallerException(NOT_THE_CALLER).getBody(),
+                new NotAParticipantException(ConversationApiDocs.EXAMPLE, "carol").getBody(),
+                new LeftByChoiceException(EXAMPLE, "dave").getBody()));
         add.addApiResponse("404", ConversationApiDocs.notFound());
         add.addApiResponse("409", ProblemDocs.response("A direct conversation (fixed participants), or a full group; "
                 + "nothing changes", new FixedParticipantsException(ConversationApiDocs.EXAMPLE).getBody(),

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -48,7 +49,7 @@ class GroupController {
     @ApiResponse(responseCode = "200", description = "A retry: the group the original request created")
     @PostMapping(path = "/v1/conversations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<GroupView> create(@Valid @RequestBody CreateGroupRequest request,
-            @Parameter(hidden = true) Caller caller) {
+            @Parameter(hidden = true) Caller caller, HttpServletRequest http) {
         String owner = caller.requiredActor(request.senderId(), "senderId");
         TreeSet<String> everyone = new TreeSet<>(request.participants());
         if (everyone.size() != request.participants().size()) {
@@ -59,7 +60,7 @@ class GroupController {
             throw new InvalidRequestException("participants", "a group has at most " + store.maxParticipants()
                     + " participants, its creator included");
         }
-        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.CONVERSATIONS, owner);
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.GROUPS, caller.budgetSubject(http.getRemoteAddr()));
         GroupStore.Created created = store.create(owner, List.copyOf(everyone), request.title(),
                 request.historyVisibility() == null ? GroupView.SHARED : request.historyVisibility(),
                 request.clientRequestId());

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Groups in Redis: each creation and membership change is one script on the group's slot that checks, writes the
  * entry at the next seq and changes the participants together. The users' inbox indexes, in their own slots, are
- * written around it: before a user joins, after a user leaves, so an index holds at least every conversation the
- * user is in (a read drops the rest).
+ * written only after the script confirmed the change, so a refused request writes no one's index. A request that
+ * fails between the two (a 503) is repaired by its retry, which finds the change made and indexes again; an entry
+ * written for a user removed in between is hidden and dropped by inbox reads.
  */
 @Component
 class GroupStore {
@@ -75,9 +76,11 @@ class GroupStore {
         String conversationId = clientRequestId == null ? newId() : idFor(owner, clientRequestId);
         Instant at = now();
         MemberTemplate entry = codec.entryTemplate(Message.GROUP_CREATED, owner, null, participants, title, at);
-        inbox.add(participants, conversationId, at);
         GroupOutcome outcome = scripts.createGroup(conversationId, owner, title, history, participants, entry, at,
                 !replicas.enabled());
+        if (outcome instanceof GroupOutcome.Deleted) {
+            throw new GroupDeletedException(clientRequestId, conversationId);
+        }
         if (!(outcome instanceof GroupOutcome.Created created)) {
             throw new IllegalStateException("The new group id " + conversationId + " is taken");
         }
@@ -90,6 +93,7 @@ class GroupStore {
                 || !created.history().equals(history)) {
             throw new GroupRequestConflictException(clientRequestId, conversationId);
         }
+        inbox.add(participants, conversationId, at);
         return new Created(new GroupView(conversationId, GroupView.GROUP, first.title(), first.senderId(),
                 created.history(), first.participants()), created.now());
     }
@@ -105,11 +109,8 @@ class GroupStore {
         Instant at = now();
         MemberTemplate entry = codec.entryTemplate(add ? Message.PARTICIPANT_ADDED : Message.PARTICIPANT_REMOVED,
                 actor, userId, null, null, at);
-        if (add) {
-            inbox.add(List.of(userId), conversationId, at);
-        }
         MembershipOutcome outcome = scripts.changeMembership(conversationId, add, actor, userId, entry, at,
-                maxParticipants, !replicas.enabled());
+                maxParticipants, requestTtl, !replicas.enabled());
         if (!(outcome instanceof MembershipOutcome.Changed changed)) {
             throw refusal(((MembershipOutcome.Refused) outcome).refusal(), conversationId, actor, userId, caller);
         }
@@ -118,7 +119,10 @@ class GroupStore {
             ring(conversationId, entry.beforeSeq() + changed.seq() + entry.afterSeq());
             metrics.changed(add);
         }
-        if (!add) {
+        if (add) {
+            // also when in already: the retry of an add whose indexing failed repairs it
+            inbox.add(List.of(userId), conversationId, at);
+        } else {
             // only an entry from before this removal: a re-add that raced past it keeps its own
             scripts.dropStaleInboxEntry(userId, conversationId, at);
         }
@@ -133,6 +137,7 @@ class GroupStore {
             case FULL -> new GroupFullException(conversationId, maxParticipants);
             case USER_NOT_IN -> new ParticipantNotFoundException(conversationId, userId);
             case NOT_ALLOWED -> new NotTheOwnerException(conversationId, actor);
+            case LEFT_BY_CHOICE -> new LeftByChoiceException(conversationId, userId);
         };
     }
 

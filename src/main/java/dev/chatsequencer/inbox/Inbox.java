@@ -3,7 +3,6 @@ package dev.chatsequencer.inbox;
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.message.MessageCodec;
 import dev.chatsequencer.redis.InboxIndex;
-import dev.chatsequencer.redis.InboxIndex.Indexed;
 import dev.chatsequencer.redis.InboxIndex.Summary;
 import dev.chatsequencer.redis.LuaScripts;
 import io.micrometer.core.instrument.Counter;
@@ -31,7 +30,6 @@ class Inbox {
     private final LuaScripts scripts;
     private final MessageCodec codec;
     private final Clock clock;
-    private final int maxConversations;
     private final Duration repairAfter;
     private final Timer reads;
     private final Counter repairs;
@@ -42,7 +40,6 @@ class Inbox {
         this.scripts = scripts;
         this.codec = codec;
         this.clock = clock;
-        this.maxConversations = properties.inbox().maxConversations();
         this.repairAfter = properties.inbox().repairAfter();
         this.reads = Timer.builder("chat.inbox.read").description("Latency of reading one page of an inbox")
                 .register(registry);
@@ -89,13 +86,12 @@ class Inbox {
 
     /** The indexed conversations after the cursor, most recent activity first, then by id. */
     private List<Candidate> candidates(String userId, InboxCursor cursor) {
-        List<Indexed> indexed = index.read(userId, maxConversations);
-        long[] activities = index.activities(indexed.stream().map(Indexed::conversationId).toList());
+        List<String> indexed = index.read(userId);
+        long[] activities = index.activities(indexed);
         List<Candidate> candidates = new ArrayList<>(indexed.size());
         for (int i = 0; i < activities.length; i++) {
-            Indexed entry = indexed.get(i);
-            if (cursor == null || cursor.precedes(activities[i], entry.conversationId())) {
-                candidates.add(new Candidate(entry.conversationId(), entry.indexedAt(), activities[i]));
+            if (cursor == null || cursor.precedes(activities[i], indexed.get(i))) {
+                candidates.add(new Candidate(indexed.get(i), activities[i]));
             }
         }
         candidates.sort(Comparator.comparingLong(Candidate::activityMillis).reversed()
@@ -104,12 +100,11 @@ class Inbox {
     }
 
     /**
-     * Drops an entry the conversation disowns, unless written after {@code newest}: a join writes the index first,
-     * and its script may not have run yet.
+     * Drops an entry the conversation disowns, unless written after {@code newest}: a rejoin indexes just after its
+     * script, and this read may have looked at the participants before that script ran.
      */
     private void repair(String userId, Candidate candidate, Instant newest) {
-        if (!candidate.indexedAt().isAfter(newest)
-                && scripts.dropStaleInboxEntry(userId, candidate.conversationId(), newest)) {
+        if (scripts.dropStaleInboxEntry(userId, candidate.conversationId(), newest)) {
             repairs.increment();
         }
     }
@@ -122,7 +117,7 @@ class Inbox {
                 summary.lastEntry() == null ? null : codec.decode(summary.conversationId(), summary.lastEntry()));
     }
 
-    /** A conversation the index names, when it was indexed, and its last activity (0: none recorded). */
-    private record Candidate(String conversationId, Instant indexedAt, long activityMillis) {
+    /** A conversation the index names, and its last activity (0: none recorded). */
+    private record Candidate(String conversationId, long activityMillis) {
     }
 }

@@ -38,6 +38,7 @@ public class MessageStore {
     private final ChatProperties.Idempotency idempotency;
     private final Clock clock;
     private final MessageMetrics metrics;
+    private final long maxPageBytes;
 
     MessageStore(StringRedisTemplate redis, ConversationKeys keys, LuaScripts scripts,
             ReplicaAcknowledgement replicas, MessageCodec codec, ChatProperties properties, Clock clock,
@@ -50,6 +51,7 @@ public class MessageStore {
         this.idempotency = properties.idempotency();
         this.clock = clock;
         this.metrics = metrics;
+        this.maxPageBytes = properties.timeline().maxPageBytes().toBytes();
     }
 
     /**
@@ -177,7 +179,7 @@ public class MessageStore {
     /** One read_page.lua call; {@code fence} writes the read fence after reading (see read_page.lua). */
     private StoredPage stored(String conversationId, Long after, Long before, int limit, Caller caller,
             boolean fence) {
-        return scripts.readPage(conversationId, after, before, limit, caller.reader(), fence)
+        return scripts.readPage(conversationId, after, before, limit, caller.reader(), fence, maxPageBytes)
                 .orElseThrow(() -> new ConversationNotFoundException(conversationId));
     }
 

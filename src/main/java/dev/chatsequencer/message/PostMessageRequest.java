@@ -2,6 +2,7 @@ package dev.chatsequencer.message;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.web.DisplayText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 
@@ -16,9 +17,10 @@ record PostMessageRequest(
                 + "the author) and must otherwise be the caller; without authentication (mode none) it is required",
                 example = "alice")
         @Identifier String senderId,
-        @Schema(description = "The text, 1-4096 characters (chat.messages.max-body-length), not blank",
+        @Schema(description = "The text, 1-4096 characters (chat.messages.max-body-length), with at least one "
+                + "visible character; no control characters but line breaks and tabs, no bidi overrides",
                 example = "Hi Bob!", minLength = 1, maxLength = 4096, requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank String body,
+        @NotBlank @DisplayText(multiline = true) String body,
         @Schema(description = "The client's own id for this message; makes retries safe", example = "a1b2c3-0001")
         @Identifier String clientMessageId) {
 }

@@ -10,13 +10,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets per user in Redis, so every instance counts against the same bucket: posting and creating
- * conversations. A request over its limit is refused before it touches anything else, so it consumes no seq.
+ * Token buckets per user in Redis, so every instance counts against the same bucket: posting, opening and creating
+ * conversations, and reading. A request over its limit is refused before it touches anything else, so it consumes no
+ * seq and writes nothing (not even its own bucket).
  */
 @Component
 public class RateLimiter {
@@ -29,10 +31,13 @@ public class RateLimiter {
     RateLimiter(LuaScripts scripts, ConversationKeys keys, ChatProperties properties, MeterRegistry registry) {
         this.scripts = scripts;
         this.keys = keys;
-        this.buckets = Map.of(Limit.POSTS, properties.rateLimit().posts(),
-                Limit.CONVERSATIONS, properties.rateLimit().conversations());
-        this.refused = Map.of(Limit.POSTS, refusedCounter(registry, Limit.POSTS),
-                Limit.CONVERSATIONS, refusedCounter(registry, Limit.CONVERSATIONS));
+        ChatProperties.RateLimit limits = properties.rateLimit();
+        this.buckets = new EnumMap<>(Map.of(Limit.POSTS, limits.posts(), Limit.CONVERSATIONS, limits.conversations(),
+                Limit.GROUPS, limits.groups(), Limit.READS, limits.reads()));
+        this.refused = new EnumMap<>(Limit.class);
+        for (Limit limit : Limit.values()) {
+            refused.put(limit, refusedCounter(registry, limit));
+        }
     }
 
     /**
@@ -86,7 +91,7 @@ public class RateLimiter {
 
     /** What a bucket limits. */
     public enum Limit {
-        POSTS("posts"), CONVERSATIONS("conversations");
+        POSTS("posts"), CONVERSATIONS("conversations"), GROUPS("groups"), READS("reads");
 
         private final String id;
 

@@ -98,13 +98,27 @@ public class ConversationKeys {
                 participants(conversationId), readMarkers(conversationId), activity(conversationId));
     }
 
+    /** Who left a group by themself, and at which seq: only they may bring themself back. */
+    public String left(String conversationId) {
+        return key(conversationId, "left");
+    }
+
+    /**
+     * What is left of a group whose last participant left (all its other keys are deleted): the seq of that last
+     * entry, for as long as its creation may be retried, so that a retry cannot bring it back.
+     */
+    public String tombstone(String conversationId) {
+        return key(conversationId, "deleted");
+    }
+
     /**
      * The keys a change of a group's membership touches, in the order create_group.lua and change_membership.lua
-     * expect them.
+     * expect them: every key a group has, as the last participant's leaving deletes them all.
      */
     public List<String> membershipKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                readMarkers(conversationId), meta(conversationId), activity(conversationId), joined(conversationId));
+                readMarkers(conversationId), meta(conversationId), activity(conversationId), joined(conversationId),
+                left(conversationId), fence(conversationId), tombstone(conversationId));
     }
 
     /** The keys of a conversation's state, in the order mark_read.lua and conversation_state.lua expect them. */

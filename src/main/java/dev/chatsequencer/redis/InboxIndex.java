@@ -1,5 +1,6 @@
 package dev.chatsequencer.redis;
 
+import dev.chatsequencer.ChatProperties;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
@@ -7,7 +8,9 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,40 +35,70 @@ public class InboxIndex {
     private final LettuceConnectionFactory connections;
     private final ConversationKeys keys;
     private final long timeoutMillis;
+    private final int maxConversations;
 
-    InboxIndex(LettuceConnectionFactory connections, ConversationKeys keys, DataRedisProperties redis) {
+    InboxIndex(LettuceConnectionFactory connections, ConversationKeys keys, DataRedisProperties redis,
+            ChatProperties properties) {
         this.connections = connections;
         this.keys = keys;
         this.timeoutMillis = redis.getTimeout() == null ? 60_000 : redis.getTimeout().toMillis();
+        this.maxConversations = properties.inbox().maxConversations();
     }
 
     /**
-     * Indexes the conversation for each user, scored {@code at}. Called before the conversation's own write makes
-     * them participants: a failure in between leaves an entry the conversation does not confirm, which a read drops,
-     * never a participant without an entry.
+     * Indexes the conversation for each user, scored {@code at}, once the conversation confirmed they are in it (a
+     * refused request never gets here). An index over its cap loses the conversations with the oldest activity, so a
+     * flood of new conversations can push out only those that were quiet for longer.
      */
     public void add(Collection<String> users, String conversationId, Instant at) {
         byte[] member = bytes(conversationId);
-        run(commands -> {
-            List<RedisFuture<?>> futures = new ArrayList<>(users.size());
-            for (String user : users) {
-                futures.add(commands.zadd(bytes(keys.inbox(user)), (double) at.toEpochMilli(), member));
+        List<String> indexed = List.copyOf(users);
+        List<RedisFuture<?>> futures = run(commands -> {
+            List<RedisFuture<?>> sent = new ArrayList<>(indexed.size() * 2);
+            for (String user : indexed) {
+                byte[] key = bytes(keys.inbox(user));
+                sent.add(commands.zadd(key, (double) at.toEpochMilli(), member));
+                sent.add(commands.zcard(key));
             }
-            return futures;
+            return sent;
         });
+        for (int i = 0; i < indexed.size(); i++) {
+            long size = (Long) value(futures.get(2 * i + 1));
+            if (size > maxConversations) {
+                trim(indexed.get(i), size - maxConversations);
+            }
+        }
     }
 
-    /** The conversations in the user's index, those they joined last first, at most {@code max}. */
-    public List<Indexed> read(String user, int max) {
-        List<RedisFuture<?>> futures = run(commands -> List.of(
-                commands.zrevrangeWithScores(bytes(keys.inbox(user)), 0, max - 1)));
+    /** Drops the {@code excess} conversations of the user's index whose last activity is oldest. */
+    private void trim(String user, long excess) {
+        byte[] key = bytes(keys.inbox(user));
         @SuppressWarnings("unchecked")
-        List<ScoredValue<byte[]>> entries = (List<ScoredValue<byte[]>>) value(futures.get(0));
-        List<Indexed> indexed = new ArrayList<>(entries.size());
-        for (ScoredValue<byte[]> entry : entries) {
-            indexed.add(new Indexed(text(entry.getValue()), Instant.ofEpochMilli((long) entry.getScore())));
+        List<byte[]> members = (List<byte[]>) value(run(commands -> List.of(commands.zrange(key, 0, -1))).get(0));
+        List<String> ids = members.stream().map(InboxIndex::text).toList();
+        long[] activities = activities(ids);
+        Integer[] order = new Integer[ids.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return indexed;
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> activities[i]).thenComparing(ids::get));
+        byte[][] oldest = new byte[(int) Math.min(excess, order.length)][];
+        for (int i = 0; i < oldest.length; i++) {
+            oldest[i] = members.get(order[i]);
+        }
+        run(commands -> List.of(commands.zrem(key, oldest)));
+    }
+
+    /**
+     * The conversations in the user's index (at most the cap: every write trims it), without their scores: turning
+     * thousands of scores into text costs Redis more than the rest of the read.
+     */
+    public List<String> read(String user) {
+        List<RedisFuture<?>> futures = run(commands -> List.of(
+                commands.zrevrange(bytes(keys.inbox(user)), 0, maxConversations - 1)));
+        @SuppressWarnings("unchecked")
+        List<byte[]> entries = (List<byte[]>) value(futures.get(0));
+        return entries.stream().map(InboxIndex::text).toList();
     }
 
     /**
@@ -166,10 +199,6 @@ public class InboxIndex {
 
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** A conversation in a user's index, and when the user was last added to it. */
-    public record Indexed(String conversationId, Instant indexedAt) {
     }
 
     /**

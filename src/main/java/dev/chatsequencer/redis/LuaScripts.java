@@ -76,15 +76,15 @@ public class LuaScripts {
      * read_page.lua: up to {@code limit} members after {@code after} oldest first, else the newest below
      * {@code before}; ascending either way, with the conversation's last seq read in the same step. Empty when
      * {@code reader} is given and is not a participant; in a group whose history is visible from joining, nothing
-     * below the seq the reader joined at. With {@code fence}, writes the conversation's fence after
-     * reading (see read_page.lua).
+     * below the seq the reader joined at. At most {@code maxBytes} of members, but always one. With {@code fence},
+     * writes the conversation's fence after reading (see read_page.lua).
      */
     public Optional<StoredPage> readPage(String conversationId, Long after, Long before, int limit, String reader,
-            boolean fence) {
+            boolean fence, long maxBytes) {
         // members stay bytes: a page is spliced into the response as stored, never decoded to text and encoded back
         List<Object> reply = redis.execute(readPage, redis.getStringSerializer(), ScriptConfiguration.bytesAsSent(),
                 keys.readKeys(conversationId), bound(after), bound(before), Integer.toString(limit),
-                reader == null ? "" : reader, flag(fence));
+                reader == null ? "" : reader, flag(fence), Long.toString(maxBytes));
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
@@ -135,6 +135,9 @@ public class LuaScripts {
         args.addAll(participants);
         List<Object> reply = redis.execute(createGroup, keys.membershipKeys(conversationId), args.toArray());
         long outcome = number(reply, 0);
+        if (outcome == -2) {
+            return new GroupOutcome.Deleted();
+        }
         if (outcome < 0) {
             return new GroupOutcome.IdTaken();
         }
@@ -146,10 +149,11 @@ public class LuaScripts {
      * {@code entry} at the next seq.
      */
     public MembershipOutcome changeMembership(String conversationId, boolean add, String actor, String user,
-            MemberTemplate entry, Instant at, int maxParticipants, boolean ringDoorbell) {
+            MemberTemplate entry, Instant at, int maxParticipants, Duration tombstoneTtl, boolean ringDoorbell) {
         List<Object> reply = redis.execute(changeMembership, keys.membershipKeys(conversationId),
                 add ? "add" : "remove", actor, user, entry.beforeSeq(), entry.afterSeq(), millis(at),
-                channel(conversationId, ringDoorbell), Integer.toString(maxParticipants));
+                channel(conversationId, ringDoorbell), Integer.toString(maxParticipants),
+                Long.toString(tombstoneTtl.toMillis()));
         long outcome = number(reply, 0);
         if (outcome == 1 || outcome == 0) {
             return new MembershipOutcome.Changed(outcome == 1, number(reply, 1));
@@ -159,6 +163,7 @@ public class LuaScripts {
             case -2 -> MembershipOutcome.Refusal.NOT_A_GROUP;
             case -3 -> MembershipOutcome.Refusal.FULL;
             case -4 -> MembershipOutcome.Refusal.USER_NOT_IN;
+            case -6 -> MembershipOutcome.Refusal.LEFT_BY_CHOICE;
             default -> MembershipOutcome.Refusal.NOT_ALLOWED;
         });
     }
@@ -264,6 +269,10 @@ public class LuaScripts {
         /** The id belongs to a conversation that is not this group; nothing was written. */
         record IdTaken() implements GroupOutcome {
         }
+
+        /** This group was created and deleted since (its last participant left); nothing was written. */
+        record Deleted() implements GroupOutcome {
+        }
     }
 
     /** What adding or removing a participant did. */
@@ -288,7 +297,9 @@ public class LuaScripts {
             /** The user to remove is not a participant. */
             USER_NOT_IN,
             /** Only the owner removes others. */
-            NOT_ALLOWED
+            NOT_ALLOWED,
+            /** The user to add left by themself: only they may come back. */
+            LEFT_BY_CHOICE
         }
     }
 

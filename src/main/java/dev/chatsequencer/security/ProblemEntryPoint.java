@@ -11,14 +11,17 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers an unauthenticated request with a 401 problem and the RFC 6750 {@code WWW-Authenticate: Bearer} challenge
- * (Spring's entry point writes the header, with the error of an invalid token). The problem is sent whole, and the
- * rest of an unread request body is never read: nobody without credentials may hold a thread by trickling one.
+ * Answers an unauthenticated request with a 401 problem and the RFC 6750 {@code WWW-Authenticate: Bearer} challenge,
+ * with the error of an invalid token. The challenge names the protected-resource metadata (RFC 9728) only at the
+ * configured public URL: Spring's own entry point builds it from the request's Host, which anyone can set. The
+ * problem is sent whole; the rest of an unread request body is never read (nobody without credentials may hold a
+ * thread by trickling one), and then the response says the connection closes, so a pooled client never reuses it.
  */
 final class ProblemEntryPoint implements AuthenticationEntryPoint {
 
@@ -26,21 +29,19 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint {
     static final String MISSING = "Authentication is required: send a bearer token (Authorization: Bearer <token>).";
     static final String INVALID = "The bearer token is invalid, expired or not signed by a trusted key.";
 
-    private final AuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final JsonMapper jsonMapper;
+    private final String resourceMetadata;
 
-    ProblemEntryPoint(JsonMapper jsonMapper) {
+    /** @param resourceMetadata the metadata's absolute URL, or {@code null} to name none */
+    ProblemEntryPoint(JsonMapper jsonMapper, String resourceMetadata) {
         this.jsonMapper = jsonMapper;
+        this.resourceMetadata = resourceMetadata;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException failure) throws IOException {
-        try {
-            challenge.commence(request, response, failure);
-        } catch (jakarta.servlet.ServletException ex) {
-            throw new IOException(ex);
-        }
+        response.setHeader("WWW-Authenticate", challenge(failure));
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("detail", detail(request));
         problem.put("instance", request.getRequestURI());
@@ -51,9 +52,35 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
+        boolean closing = UnreadBodies.willClose(request);
+        if (closing) {
+            response.setHeader("Connection", "close");
+        }
         response.getOutputStream().write(body);
         response.flushBuffer();
-        UnreadBodies.neverRead(request);
+        if (closing) {
+            UnreadBodies.neverRead(request);
+        }
+    }
+
+    /** RFC 6750 section 3: the scheme, the error of a token that was sent, and where the metadata is. */
+    private String challenge(AuthenticationException failure) {
+        StringBuilder challenge = new StringBuilder("Bearer");
+        String separator = " ";
+        if (failure instanceof OAuth2AuthenticationException oauth) {
+            OAuth2Error error = oauth.getError();
+            challenge.append(separator).append("error=\"").append(error.getErrorCode()).append('"');
+            separator = ", ";
+            if (error.getDescription() != null) {
+                // a quoted-string: no quote or backslash may come from the token's own text
+                challenge.append(separator).append("error_description=\"")
+                        .append(error.getDescription().replace('"', '\'').replace('\\', '/')).append('"');
+            }
+        }
+        if (resourceMetadata != null) {
+            challenge.append(separator).append("resource_metadata=\"").append(resourceMetadata).append('"');
+        }
+        return challenge.toString();
     }
 
     /** Says what was wrong without echoing the token. */

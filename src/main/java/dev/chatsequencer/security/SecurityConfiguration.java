@@ -3,11 +3,18 @@ package dev.chatsequencer.security;
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.ChatProperties.Security.Mode;
 import dev.chatsequencer.redis.DevelopmentRedis;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -18,14 +25,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.OAuth2ProtectedResourceMetadataFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,7 +73,9 @@ public class SecurityConfiguration {
         DevelopmentRedis development = developmentRedis.getIfAvailable();
         Mode mode = SecurityModes.resolve(properties.security().mode(), environment,
                 development == null ? null : development.describe());
-        ProblemEntryPoint entryPoint = new ProblemEntryPoint(jsonMapper);
+        URI publicUrl = properties.security().publicUrl();
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint(jsonMapper,
+                mode == Mode.JWT && publicUrl != null ? metadataUrl(publicUrl) : null);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -83,7 +100,19 @@ public class SecurityConfiguration {
                             + ".public-key-location");
                 }
                 http.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
-                        .bearerTokenResolver(bearerTokens()).authenticationEntryPoint(entryPoint));
+                        .bearerTokenResolver(bearerTokens()).authenticationEntryPoint(entryPoint)
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                resource -> resource.resource(publicUrl == null ? "" : publicUrl.toString())
+                                        // no mutual TLS here: a certificate-bound token is not checked against one
+                                        .tlsClientCertificateBoundAccessTokens(false))));
+                if (publicUrl == null) {
+                    // RFC 9728 metadata names the resource by its URL: unknown here, and never taken from the Host
+                    http.addFilterBefore(new UnpublishedMetadata(), OAuth2ProtectedResourceMetadataFilter.class);
+                }
+                if (!environment.containsProperty("spring.security.oauth2.resourceserver.jwt.audiences")) {
+                    log.warn("spring.security.oauth2.resourceserver.jwt.audiences is not set: a token the issuer made "
+                            + "for any other service of it is accepted here too. Set it to this API's audience.");
+                }
                 log.info("Callers are identified by OAuth2 bearer tokens (chat.security.mode=jwt)");
             }
             case GATEWAY -> {
@@ -114,6 +143,37 @@ public class SecurityConfiguration {
     }
 
     /**
+     * Every token expires: one without {@code exp} would be valid forever (Spring checks {@code exp} only when it is
+     * there). Spring Boot adds every token validator bean to the decoder it builds, whatever the key source.
+     */
+    @Bean
+    JwtClaimValidator<Object> expiryRequired() {
+        return new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull);
+    }
+
+    /**
+     * The token types identity providers issue: a plain JWT ({@code typ} JWT or absent) and an RFC 9068 access token
+     * ({@code at+jwt}); this one replaces Spring's default, which takes JWT only.
+     */
+    @Bean
+    JwtTypeValidator accessTokenTypes() {
+        JwtTypeValidator types = new JwtTypeValidator("JWT", "jwt", "at+jwt", "AT+JWT", "application/at+jwt");
+        types.setAllowEmpty(true);
+        return types;
+    }
+
+    /**
+     * With {@code issuer-uri} set, the token's {@code iss} must be it in every key-source mode: Spring Boot checks it
+     * with a JWK set URI but not with a public key.
+     */
+    @Bean
+    @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+    JwtIssuerValidator expectedIssuer(Environment environment) {
+        return new JwtIssuerValidator(environment.getRequiredProperty(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri"));
+    }
+
+    /**
      * Browsers on {@code chat.cors.allowed-origins} may call the API and read what a client needs: the new message's
      * Location, when to retry, and the rate-limit headers. No origin is allowed when the list is empty.
      */
@@ -124,7 +184,7 @@ public class SecurityConfiguration {
         if (!origins.isEmpty()) {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(origins);
-            cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT"));
+            cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Last-Event-ID"));
             cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "RateLimit",
                     "RateLimit-Policy"));
@@ -135,15 +195,41 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The token comes in the Authorization header; only a stream may also take it as {@code ?access_token=}, because
-     * a browser's EventSource cannot send headers (RFC 6750 section 2.3; keep such URLs out of access logs).
+     * The token comes in the Authorization header; only a stream ({@code GET /v1/conversations/{id}/stream}, the
+     * route itself, not any path that happens to end in {@code /stream}) may also take it as
+     * {@code ?access_token=}, because a browser's EventSource cannot send headers (RFC 6750 section 2.3; keep such
+     * URLs out of access logs).
      */
     private static BearerTokenResolver bearerTokens() {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
         headerOrQuery.setAllowUriQueryParameter(true);
-        return (HttpServletRequest request) -> HttpMethod.GET.matches(request.getMethod())
-                && request.getRequestURI().endsWith("/stream") ? headerOrQuery.resolve(request)
-                        : header.resolve(request);
+        RequestMatcher stream = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
+                "/v1/conversations/{conversationId}/stream");
+        return (HttpServletRequest request) -> stream.matches(request) ? headerOrQuery.resolve(request)
+                : header.resolve(request);
+    }
+
+    private static String metadataUrl(URI publicUrl) {
+        String base = publicUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + "/.well-known/oauth-protected-resource";
+    }
+
+    /** Answers the metadata's path with a 404 when no public URL is configured. */
+    private static final class UnpublishedMetadata extends OncePerRequestFilter {
+
+        private final RequestMatcher metadata = PathPatternRequestMatcher.withDefaults()
+                .matcher("/.well-known/oauth-protected-resource/**");
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (metadata.matches(request)) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
     }
 }

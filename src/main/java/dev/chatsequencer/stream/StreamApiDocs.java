@@ -23,8 +23,8 @@ class StreamApiDocs implements OpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         int retryAfter = properties.web().retryAfterSeconds();
         ApiResponses responses = ProblemDocs.operation(openApi, StreamController.PATH, HttpMethod.GET).getResponses();
-        responses.addApiResponse("429", ProblemDocs.withRetryAfter(ProblemDocs.response("This client already holds "
-                + "as many live streams as one client may", TooManyStreamsException.perClient(
+        responses.addApiResponse("429", ProblemDocs.withRetryAfter(ProblemDocs.response("This client or user already "
+                + "holds as many live streams as one client or user may", TooManyStreamsException.perClient(
                         properties.stream().maxPerClient(), retryAfter).getBody())));
         responses.addApiResponse("503", ProblemDocs.withRetryAfter(ProblemDocs.response("This instance holds as "
                 + "many live streams as it may, or Redis is unreachable", TooManyStreamsException.perInstance(

@@ -49,7 +49,7 @@ class StreamOpener {
      */
     void open(String conversationId, Long after, Caller caller, String client, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        admission.admit(client);
+        admission.admit(client, caller.reader());
         long start;
         AsyncContext async;
         ServletOutputStream out;
@@ -66,7 +66,7 @@ class StreamOpener {
             async = request.startAsync(request, response);
             async.setTimeout(timeoutMillis);
         } catch (RuntimeException | IOException ex) {
-            admission.cancel(client);
+            admission.cancel(client, caller.reader());
             throw ex;
         }
         StreamSubscriber subscriber = new StreamSubscriber(conversationId, caller.reader(), client, async, out, store,

@@ -34,7 +34,7 @@ class StreamRegistry implements SmartLifecycle {
 
     /** Frees the stream's place here and its admission; the subscriber calls it once, however it ended. */
     void release(StreamSubscriber subscriber, StreamEnd reason) {
-        admission.release(subscriber.client(), reason);
+        admission.release(subscriber.client(), subscriber.reader(), reason);
         streams.computeIfPresent(subscriber.conversationId(), (id, subscribers) -> {
             subscribers.remove(subscriber);
             return subscribers.isEmpty() ? null : subscribers;

@@ -92,6 +92,11 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
         return client;
     }
 
+    /** The user who reads, {@code null} without identification. */
+    String reader() {
+        return reader;
+    }
+
     /**
      * Starts writing, once the write listener is set (non-blocking writes are illegal before), and reads what the
      * client missed. Doorbells that came before were queued or noted, so the stream can join the hub early.

@@ -20,6 +20,13 @@ class TooManyStreamsException extends ErrorResponseException {
                 retryAfterSeconds);
     }
 
+    /** 429: this user's own limit, from whichever addresses they connect. */
+    static TooManyStreamsException perUser(int limit, int retryAfterSeconds) {
+        return new TooManyStreamsException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
+                "This user already holds " + limit + " live streams, the most one user may; close one first.",
+                retryAfterSeconds);
+    }
+
     /** 503: the instance is full; a load balancer or the client's retry finds another instance. */
     static TooManyStreamsException perInstance(int limit, int retryAfterSeconds) {
         return new TooManyStreamsException(HttpStatus.SERVICE_UNAVAILABLE, "streams-at-capacity",

@@ -46,6 +46,25 @@ public final class ProblemDocs {
                         media));
     }
 
+    /**
+     * Adds {@code response} to the operation's responses at {@code status}; where one is there already (two causes
+     * share a status), both descriptions, examples and headers are kept.
+     */
+    public static void add(Operation operation, String status, ApiResponse response) {
+        ApiResponse existing = operation.getResponses().get(status);
+        if (existing == null || existing.getContent() == null || response.getContent() == null) {
+            operation.getResponses().addApiResponse(status, response);
+            return;
+        }
+        existing.description(existing.getDescription() + "; or: " + response.getDescription());
+        MediaType into = existing.getContent().get(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getContent().get(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE).getExamples()
+                .forEach(into::addExamples);
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach(existing::addHeaderObject);
+        }
+    }
+
     /** The problem every operation that uses Redis answers with while Redis is unreachable. */
     public static ProblemDetail storageUnavailable(int retryAfterSeconds) {
         return ProblemHandler.storageUnavailable(Integer.toString(retryAfterSeconds));

@@ -100,7 +100,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
         stopReading.run();
     }
 
-    private static boolean hasBody(HttpServletRequest request) {
+    static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 }

@@ -11,7 +11,16 @@ public final class UnreadBodies {
     private UnreadBodies() {
     }
 
-    /** Call after the whole response was written and flushed; a request without a body is left as it is. */
+    /**
+     * Whether {@link #neverRead} will close the connection: only when the request has a body that was not read (a
+     * request without one leaves the connection open for the next request). Say so in the response's headers.
+     */
+    public static boolean willClose(HttpServletRequest request) {
+        return request.getAttribute(RequestBodyFilter.STOP_READING) instanceof Runnable
+                && RequestBodyFilter.hasBody(request);
+    }
+
+    /** Call after the whole response was written and flushed, when {@link #willClose} said so. */
     public static void neverRead(HttpServletRequest request) {
         if (request.getAttribute(RequestBodyFilter.STOP_READING) instanceof Runnable stopReading) {
             stopReading.run();

@@ -17,13 +17,14 @@ class ConversationKeysTests {
             new ChatProperties.Web(DataSize.ofKilobytes(64), Duration.ofSeconds(10), 4096, 1),
             new ChatProperties.Redis("chat"),
             new ChatProperties.Stream(Duration.ofSeconds(15), Duration.ofMinutes(30), DataSize.ofKilobytes(64), 32,
-                    2000),
-            new ChatProperties.Security(ChatProperties.Security.Mode.NONE, "X-User-Id"),
+                    64, 2000),
+            new ChatProperties.Security(ChatProperties.Security.Mode.NONE, "X-User-Id", null),
             new ChatProperties.RateLimit(new ChatProperties.RateLimit.Bucket(30, 10),
-                    new ChatProperties.RateLimit.Bucket(10, 0.2)),
+                    new ChatProperties.RateLimit.Bucket(10, 0.2), new ChatProperties.RateLimit.Bucket(10, 0.003),
+                    new ChatProperties.RateLimit.Bucket(100, 20)),
             new ChatProperties.Cors(List.of()),
             new ChatProperties.Durability(0, Duration.ofSeconds(1)), new ChatProperties.Groups(1000),
-            new ChatProperties.Inbox(2000, Duration.ofMinutes(1))));
+            new ChatProperties.Inbox(2000, Duration.ofMinutes(1)), new ChatProperties.Timeline(DataSize.ofKilobytes(256))));
 
     @Test
     void keysOfOneConversationShareItsHashTagAndClusterSlot() {
