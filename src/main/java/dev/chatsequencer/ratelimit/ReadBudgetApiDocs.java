@@ -1,9 +1,9 @@
 package dev.chatsequencer.ratelimit;
 
+import dev.chatsequencer.web.ProblemDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import dev.chatsequencer.web.ProblemDocs;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;

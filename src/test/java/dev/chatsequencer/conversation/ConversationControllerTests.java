@@ -2,9 +2,10 @@ package dev.chatsequencer.conversation;
 
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -20,6 +21,7 @@ import dev.chatsequencer.ratelimit.RateLimiter;
 import dev.chatsequencer.security.SecurityConfiguration;
 import dev.chatsequencer.web.StrictJsonConfiguration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +31,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -53,6 +56,11 @@ class ConversationControllerTests {
 
     @MockitoBean
     RateLimiter rateLimiter;
+
+    @BeforeEach
+    void everyBudgetHasRoom() {
+        given(rateLimiter.take(any(), any())).willReturn(new HttpHeaders());
+    }
 
     @MockitoBean
     ConversationStore store;

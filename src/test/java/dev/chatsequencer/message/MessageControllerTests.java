@@ -1,6 +1,7 @@
 package dev.chatsequencer.message;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,6 +17,7 @@ import dev.chatsequencer.security.SecurityConfiguration;
 import dev.chatsequencer.web.StrictJsonConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +27,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -51,6 +54,11 @@ class MessageControllerTests {
 
     @MockitoBean
     RateLimiter rateLimiter;
+
+    @BeforeEach
+    void everyBudgetHasRoom() {
+        given(rateLimiter.take(any(), any())).willReturn(new HttpHeaders());
+    }
 
     @MockitoBean
     MessageStore store;

@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -15,8 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.conversation.Caller;
+import dev.chatsequencer.ratelimit.RateLimiter;
 import dev.chatsequencer.security.SecurityConfiguration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +31,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +54,14 @@ class StreamControllerTests {
 
     @MockitoBean
     StreamOpener opener;
+
+    @MockitoBean
+    RateLimiter rateLimiter;
+
+    @BeforeEach
+    void everyBudgetHasRoom() {
+        given(rateLimiter.take(any(), any())).willReturn(new HttpHeaders());
+    }
 
     @Test
     void lastEventIdWinsOverAfter() throws Exception {
