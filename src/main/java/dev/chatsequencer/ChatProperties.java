@@ -64,8 +64,10 @@ public record ChatProperties(@Valid @NotNull Messages messages, @Valid @NotNull 
      * SecurityModes); in gateway mode the proxy names the caller in {@code gatewayUserHeader}. {@code publicUrl} is
      * where clients reach the service (e.g. {@code https://chat.example.com}): the only origin the service ever names
      * in an answer (OAuth protected-resource metadata); {@code null} names none, and no request's Host is echoed.
+     * {@code issuer}, when set, is the {@code iss} every token must carry, whatever gives the keys (a public key, a
+     * JWK set URI or the issuer's own discovery).
      */
-    public record Security(Mode mode, @NotBlank String gatewayUserHeader, URI publicUrl) {
+    public record Security(Mode mode, @NotBlank String gatewayUserHeader, URI publicUrl, String issuer) {
 
         /** jwt: OAuth2 bearer tokens; gateway: a trusted proxy's header; none: the request is trusted. */
         public enum Mode { JWT, GATEWAY, NONE }

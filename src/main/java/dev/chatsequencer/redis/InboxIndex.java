@@ -47,8 +47,8 @@ public class InboxIndex {
 
     /**
      * Indexes the conversation for each user, scored {@code at}, once the conversation confirmed they are in it (a
-     * refused request never gets here). An index over its cap loses the conversations with the oldest activity, so a
-     * flood of new conversations can push out only those that were quiet for longer.
+     * refused request never gets here). An index over its cap loses the conversations that matter least (see
+     * {@link #trim}).
      */
     public void add(Collection<String> users, String conversationId, Instant at) {
         byte[] member = bytes(conversationId);
@@ -70,23 +70,54 @@ public class InboxIndex {
         }
     }
 
-    /** Drops the {@code excess} conversations of the user's index whose last activity is oldest. */
+    /**
+     * Drops the {@code excess} conversations of the user's index that matter least to them: first those they never
+     * took part in (never read past the entry that brought them in, never posted), then the rest; in each, the one
+     * whose last activity is oldest first. A flood of groups that others put the user in therefore pushes out only
+     * other such groups with older activity, never a conversation the user took part in.
+     */
     private void trim(String user, long excess) {
         byte[] key = bytes(keys.inbox(user));
         @SuppressWarnings("unchecked")
         List<byte[]> members = (List<byte[]>) value(run(commands -> List.of(commands.zrange(key, 0, -1))).get(0));
         List<String> ids = members.stream().map(InboxIndex::text).toList();
         long[] activities = activities(ids);
+        boolean[] engaged = engaged(user, ids);
         Integer[] order = new Integer[ids.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> activities[i]).thenComparing(ids::get));
-        byte[][] oldest = new byte[(int) Math.min(excess, order.length)][];
-        for (int i = 0; i < oldest.length; i++) {
-            oldest[i] = members.get(order[i]);
+        Arrays.sort(order, Comparator.<Integer, Boolean>comparing(i -> engaged[i])
+                .thenComparingLong(i -> activities[i]).thenComparing(ids::get));
+        byte[][] dropped = new byte[(int) Math.min(excess, order.length)][];
+        for (int i = 0; i < dropped.length; i++) {
+            dropped[i] = members.get(order[i]);
         }
-        run(commands -> List.of(commands.zrem(key, oldest)));
+        run(commands -> List.of(commands.zrem(key, dropped)));
+    }
+
+    /**
+     * Whether the user took part in each conversation: their read marker reached the entry that added them to a
+     * group (a post moves it too), or is past 0 in a direct conversation.
+     */
+    private boolean[] engaged(String user, List<String> conversationIds) {
+        byte[] member = bytes(user);
+        List<RedisFuture<?>> futures = run(commands -> {
+            List<RedisFuture<?>> sent = new ArrayList<>(conversationIds.size() * 2);
+            for (String id : conversationIds) {
+                sent.add(commands.hget(bytes(keys.readMarkers(id)), member));
+                sent.add(commands.hget(bytes(keys.joined(id)), member));
+            }
+            return sent;
+        });
+        boolean[] engaged = new boolean[conversationIds.size()];
+        for (int i = 0; i < engaged.length; i++) {
+            byte[] read = (byte[]) value(futures.get(2 * i));
+            byte[] joined = (byte[]) value(futures.get(2 * i + 1));
+            long readSeq = read == null ? 0 : Long.parseLong(text(read));
+            engaged[i] = joined == null ? readSeq > 0 : readSeq >= Long.parseLong(text(joined));
+        }
+        return engaged;
     }
 
     /**

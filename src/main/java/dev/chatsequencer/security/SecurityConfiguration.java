@@ -10,11 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -25,16 +23,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.OAuth2ProtectedResourceMetadataFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -100,18 +92,23 @@ public class SecurityConfiguration {
                             + ".public-key-location");
                 }
                 http.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
-                        .bearerTokenResolver(bearerTokens()).authenticationEntryPoint(entryPoint)
+                        .bearerTokenResolver(JwtConfiguration.bearerTokens()).authenticationEntryPoint(entryPoint)
                         .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
                                 resource -> resource.resource(publicUrl == null ? "" : publicUrl.toString())
                                         // no mutual TLS here: a certificate-bound token is not checked against one
                                         .tlsClientCertificateBoundAccessTokens(false))));
                 if (publicUrl == null) {
                     // RFC 9728 metadata names the resource by its URL: unknown here, and never taken from the Host
-                    http.addFilterBefore(new UnpublishedMetadata(), OAuth2ProtectedResourceMetadataFilter.class);
+                    http.addFilterBefore(new UnpublishedMetadata(), CsrfFilter.class);
                 }
                 if (!environment.containsProperty("spring.security.oauth2.resourceserver.jwt.audiences")) {
                     log.warn("spring.security.oauth2.resourceserver.jwt.audiences is not set: a token the issuer made "
                             + "for any other service of it is accepted here too. Set it to this API's audience.");
+                }
+                if (properties.security().issuer() == null
+                        && !environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")) {
+                    log.warn("Neither chat.security.issuer nor spring.security.oauth2.resourceserver.jwt.issuer-uri "
+                            + "is set: a token is accepted whatever its iss, if its key is trusted.");
                 }
                 log.info("Callers are identified by OAuth2 bearer tokens (chat.security.mode=jwt)");
             }
@@ -135,44 +132,6 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The user claim (Spring Boot's principal-claim-name, {@code sub} by default) must be a valid identifier. */
-    @Bean
-    SubjectIsAnIdentifier subjectIsAnIdentifier(Environment environment) {
-        return new SubjectIsAnIdentifier(environment.getProperty(
-                "spring.security.oauth2.resourceserver.jwt.principal-claim-name", "sub"));
-    }
-
-    /**
-     * Every token expires: one without {@code exp} would be valid forever (Spring checks {@code exp} only when it is
-     * there). Spring Boot adds every token validator bean to the decoder it builds, whatever the key source.
-     */
-    @Bean
-    JwtClaimValidator<Object> expiryRequired() {
-        return new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull);
-    }
-
-    /**
-     * The token types identity providers issue: a plain JWT ({@code typ} JWT or absent) and an RFC 9068 access token
-     * ({@code at+jwt}); this one replaces Spring's default, which takes JWT only.
-     */
-    @Bean
-    JwtTypeValidator accessTokenTypes() {
-        JwtTypeValidator types = new JwtTypeValidator("JWT", "jwt", "at+jwt", "AT+JWT", "application/at+jwt");
-        types.setAllowEmpty(true);
-        return types;
-    }
-
-    /**
-     * With {@code issuer-uri} set, the token's {@code iss} must be it in every key-source mode: Spring Boot checks it
-     * with a JWK set URI but not with a public key.
-     */
-    @Bean
-    @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
-    JwtIssuerValidator expectedIssuer(Environment environment) {
-        return new JwtIssuerValidator(environment.getRequiredProperty(
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri"));
-    }
-
     /**
      * Browsers on {@code chat.cors.allowed-origins} may call the API and read what a client needs: the new message's
      * Location, when to retry, and the rate-limit headers. No origin is allowed when the list is empty.
@@ -194,29 +153,16 @@ public class SecurityConfiguration {
         return source;
     }
 
-    /**
-     * The token comes in the Authorization header; only a stream ({@code GET /v1/conversations/{id}/stream}, the
-     * route itself, not any path that happens to end in {@code /stream}) may also take it as
-     * {@code ?access_token=}, because a browser's EventSource cannot send headers (RFC 6750 section 2.3; keep such
-     * URLs out of access logs).
-     */
-    private static BearerTokenResolver bearerTokens() {
-        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
-        headerOrQuery.setAllowUriQueryParameter(true);
-        RequestMatcher stream = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
-                "/v1/conversations/{conversationId}/stream");
-        return (HttpServletRequest request) -> stream.matches(request) ? headerOrQuery.resolve(request)
-                : header.resolve(request);
-    }
-
     private static String metadataUrl(URI publicUrl) {
         String base = publicUrl.toString();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + "/.well-known/oauth-protected-resource";
     }
 
-    /** Answers the metadata's path with a 404 when no public URL is configured. */
+    /**
+     * Answers the metadata's path with a 404 when no public URL is configured; it runs before Spring's metadata filter
+     * (which sits before the pre-authentication filters, long after CSRF's place).
+     */
     private static final class UnpublishedMetadata extends OncePerRequestFilter {
 
         private final RequestMatcher metadata = PathPatternRequestMatcher.withDefaults()

@@ -15,7 +15,8 @@ final class DisplayTextValidator implements ConstraintValidator<DisplayText, Str
 
     @Override
     public boolean isValid(String text, ConstraintValidatorContext context) {
-        if (text == null) {
+        if (text == null || text.isBlank()) {
+            // blank text is refused by @NotBlank, with its own message
             return true;
         }
         boolean visible = false;

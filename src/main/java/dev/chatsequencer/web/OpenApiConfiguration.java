@@ -93,8 +93,9 @@ public class OpenApiConfiguration {
 
     /**
      * In a response body every property is present, null only where its schema says so, so all the others are
-     * {@code required}: generated clients then get non-optional fields. Request bodies, and schemas that list their
-     * required properties themselves (the problem), say for themselves.
+     * {@code required}: generated clients then get non-optional fields. A property left out when null
+     * ({@link OmittedWhenNull}) is not. Request bodies, and schemas that list their required properties themselves
+     * (the problem, the timeline entries), say for themselves.
      */
     @SuppressWarnings("rawtypes")
     private static void requireAllButNullable(Schema<?> schema) {
@@ -105,7 +106,9 @@ public class OpenApiConfiguration {
         properties.forEach((property, definition) -> {
             boolean nullable = Boolean.TRUE.equals(definition.getNullable())
                     || (definition.getTypes() != null && definition.getTypes().contains("null"));
-            if (!nullable) {
+            boolean omitted = definition.getExtensions() != null
+                    && definition.getExtensions().remove(OmittedWhenNull.EXTENSION) != null;
+            if (!nullable && !omitted) {
                 schema.addRequiredItem(property);
             }
         });

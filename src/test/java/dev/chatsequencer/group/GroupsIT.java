@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.chatsequencer.ExtraInstance;
-import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.JsonApi.Response;
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.stream.SseTestClient;
 import java.time.Duration;
@@ -229,7 +229,7 @@ class GroupsIT {
 
         remove(group, users.alice, users.alice);
         Response view = api().send("GET", "/v1/conversations/" + group, null, users.bob);
-        add(group, users.alice, users.bob);
+        add(group, users.alice, users.alice);
         Response removal = remove(group, users.carol, users.alice);
 
         assertThat(view.json().has("ownerId")).isFalse();

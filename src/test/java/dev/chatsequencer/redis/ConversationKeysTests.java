@@ -18,7 +18,7 @@ class ConversationKeysTests {
             new ChatProperties.Redis("chat"),
             new ChatProperties.Stream(Duration.ofSeconds(15), Duration.ofMinutes(30), DataSize.ofKilobytes(64), 32,
                     64, 2000),
-            new ChatProperties.Security(ChatProperties.Security.Mode.NONE, "X-User-Id", null),
+            new ChatProperties.Security(ChatProperties.Security.Mode.NONE, "X-User-Id", null, null),
             new ChatProperties.RateLimit(new ChatProperties.RateLimit.Bucket(30, 10),
                     new ChatProperties.RateLimit.Bucket(10, 0.2), new ChatProperties.RateLimit.Bucket(10, 0.003),
                     new ChatProperties.RateLimit.Bucket(100, 20)),

@@ -1,6 +1,7 @@
 package dev.chatsequencer.security;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -17,8 +18,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 
 /**
@@ -57,6 +61,33 @@ public final class TestIssuer implements AutoCloseable {
                 + "/jwks";
     }
 
+    /**
+     * The property that gives the service this issuer's public key as a PEM file (Spring Boot's public-key-location
+     * mode), written to a temporary file.
+     */
+    public String publicKeyLocationProperty() {
+        try {
+            Path pem = Files.createTempFile("issuer", ".pem");
+            pem.toFile().deleteOnExit();
+            String encoded = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(key.toRSAPublicKey().getEncoded());
+            Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + encoded + "\n-----END PUBLIC KEY-----\n");
+            return "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem;
+        } catch (IOException | JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The claims of a valid token for {@code subject}, good for an hour, to change before {@link #sign}. */
+    public JWTClaimsSet.Builder claimsOf(String subject) {
+        return new JWTClaimsSet.Builder(claims(subject, Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    /** Signs {@code claims} with this issuer's key, with the {@code typ} header given ({@code null}: none). */
+    public String sign(JWTClaimsSet claims, String type) {
+        return sign(key, claims, type);
+    }
+
     /** A valid token for {@code subject}, good for an hour. */
     public String token(String subject) {
         return sign(key, claims(subject, Instant.now().plus(Duration.ofHours(1))));
@@ -85,7 +116,15 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims);
+        return sign(signingKey, claims, null);
+    }
+
+    private static String sign(RSAKey signingKey, JWTClaimsSet claims, String type) {
+        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID);
+        if (type != null) {
+            header.type(new JOSEObjectType(type));
+        }
+        SignedJWT jwt = new SignedJWT(header.build(), claims);
         try {
             jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException ex) {

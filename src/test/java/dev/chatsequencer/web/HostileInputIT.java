@@ -59,7 +59,7 @@ class HostileInputIT {
     @Test
     void headerOverTheLimitIsAnsweredWith400Problem() throws Exception {
         RawHttp.Response response = exchange("GET /v1/conversations/" + conversation + "/messages HTTP/1.1\r\n"
-                + "Host: localhost\r\nX-Big: " + "a".repeat(9 * 1024) + "\r\n\r\n");
+                + "Host: localhost\r\nX-Big: " + "a".repeat(25 * 1024) + "\r\n\r\n");
 
         assertProblem(response, 400, "invalid-request");
     }

@@ -58,7 +58,7 @@ class ProblemResponsesIT {
                 Arguments.of("{\"senderId\":\"alice\"}", "body must not be blank"),
                 Arguments.of("{\"senderId\":\"alice\",\"body\":\"  \\n \"}", "body must not be blank"),
                 Arguments.of("{\"senderId\":\"al ice\",\"body\":\"hi\"}", "senderId must be 1-128 characters"),
-                Arguments.of("{\"senderId\":\"-alice\",\"body\":\"hi\"}", "senderId must be 1-128 characters"),
+                Arguments.of("{\"senderId\":\"|alice\",\"body\":\"hi\"}", "senderId must be 1-128 characters"),
                 Arguments.of("{\"senderId\":\"" + "a".repeat(129) + "\",\"body\":\"hi\"}", "senderId must be 1-128"),
                 Arguments.of("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"{x}\"}",
                         "clientMessageId must be 1-128 characters"),

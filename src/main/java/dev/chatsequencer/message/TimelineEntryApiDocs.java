@@ -1,0 +1,76 @@
+package dev.chatsequencer.message;
+
+import dev.chatsequencer.web.ProblemDocs;
+import dev.chatsequencer.web.SchemaRefs;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem.HttpMethod;
+import io.swagger.v3.oas.models.media.Discriminator;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Describes timeline entries type by type: one schema per entry type that requires exactly the fields that type has,
+ * and {@code TimelineEntry}, one of them chosen by {@code type} (a discriminator). A single schema for every entry
+ * would require a message's body of a membership change, or require nothing at all.
+ */
+@Component
+class TimelineEntryApiDocs implements OpenApiCustomizer {
+
+    static final String ENTRY = "TimelineEntry";
+    private static final String PREFIX = "#/components/schemas/";
+    private static final List<String> COMMON = List.of("conversationId", "seq", "type", "senderId",
+            "clientMessageId", "sentAt");
+
+    /** Each entry type: its schema's name, the fields it always has, and those it may leave out. */
+    private record Variant(String type, String schema, List<String> required, List<String> optional) {
+    }
+
+    private static final List<Variant> VARIANTS = List.of(
+            new Variant(Message.MESSAGE, "MessageEntry", List.of("body"), List.of()),
+            new Variant(Message.GROUP_CREATED, "GroupCreatedEntry", List.of("participants"), List.of("title")),
+            new Variant(Message.PARTICIPANT_ADDED, "ParticipantAddedEntry", List.of("userId"), List.of()),
+            new Variant(Message.PARTICIPANT_REMOVED, "ParticipantRemovedEntry", List.of("userId"), List.of()));
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void customise(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        Schema message = schemas.remove(Message.class.getSimpleName());
+        Map<String, Schema> fields = message.getProperties();
+        Schema entry = new Schema<>().description(message.getDescription() + "; clients skip types they do not know")
+                .discriminator(new Discriminator().propertyName("type"));
+        for (Variant variant : VARIANTS) {
+            ObjectSchema schema = new ObjectSchema();
+            schema.description("A timeline entry of type " + variant.type());
+            List<String> required = new ArrayList<>(COMMON);
+            required.addAll(variant.required());
+            List<String> names = new ArrayList<>(required);
+            names.addAll(variant.optional());
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            for (String name : names) {
+                Schema field = fields.get(name);
+                field.setExtensions(null);
+                properties.put(name, field);
+            }
+            properties.put("type", new StringSchema().description(fields.get("type").getDescription())
+                    ._enum(List.of(variant.type())).example(variant.type()));
+            schema.setProperties(properties);
+            schema.setRequired(required);
+            schemas.put(variant.schema(), schema);
+            entry.addOneOfItem(new Schema<>().$ref(PREFIX + variant.schema()));
+            entry.getDiscriminator().mapping(variant.type(), PREFIX + variant.schema());
+        }
+        schemas.put(ENTRY, entry);
+        SchemaRefs.retarget(openApi, PREFIX + Message.class.getSimpleName(), PREFIX + ENTRY);
+        // a post answers with the message it stored, never another type of entry
+        ProblemDocs.operation(openApi, MessageController.PATH, HttpMethod.POST).getResponses().values()
+                .forEach(response -> SchemaRefs.retarget(response, PREFIX + ENTRY, PREFIX + "MessageEntry"));
+    }
+}
