@@ -8,6 +8,7 @@ import dev.chatsequencer.redis.LuaScripts.StoredState;
 import dev.chatsequencer.redis.LuaScripts;
 import dev.chatsequencer.redis.ReplicaAcknowledgement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -36,14 +37,17 @@ class ConversationStore {
     }
 
     /**
-     * Records the participants, confirmed by replicas where configured, then indexes the conversation in both users'
-     * inboxes (also when recorded before: a retry repairs an indexing that failed); returns false when recorded
+     * Records the participants, and the opening as the conversation's first activity (what orders it in inboxes
+     * before it has a message), confirmed by replicas where configured; then indexes the conversation in both users'
+     * inboxes (also when recorded before: a retry repairs an indexing that failed). Returns false when recorded
      * before.
      */
     boolean recordParticipants(String conversationId, List<String> participants) {
+        Instant now = clock.instant();
         Long added = redis.opsForSet().add(keys.participants(conversationId), participants.toArray(String[]::new));
+        redis.opsForValue().setIfAbsent(keys.activity(conversationId), Long.toString(now.toEpochMilli()));
         replicas.confirm(keys.participants(conversationId));
-        inbox.add(participants, conversationId, clock.instant());
+        inbox.add(participants, conversationId, now);
         return added != null && added > 0;
     }
 
