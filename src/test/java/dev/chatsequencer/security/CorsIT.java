@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,6 +42,15 @@ class CorsIT {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
                 .contains("authorization").contains("content-type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE", "PATCH", "PUT"})
+    void aPreflightFromTheAllowedOriginAllowsEveryMethodTheApiHas(String method) throws Exception {
+        HttpResponse<String> preflight = preflight(service.baseUrl(), APP, method);
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains(method);
     }
 
     @Test
