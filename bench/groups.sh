@@ -30,7 +30,8 @@ log "building the service"
 ./mvnw -q -B -DskipTests package
 SVC_JAR=$(ls target/chat-sequencer-*.jar | head -1)
 start_redis $REDIS_PORT
-start_service "$JAVA17_HOME" service "$SVC_JAR" --chat.rate-limit.conversations.refill-per-second=0
+start_service "$JAVA17_HOME" service "$SVC_JAR" --chat.rate-limit.conversations.refill-per-second=0 \
+    --chat.rate-limit.groups.refill-per-second=0
 URL=http://127.0.0.1:$SVC_PORT
 
 api() { # method path [json]: the response body; fails on an error status

@@ -61,11 +61,12 @@ stop_apps() {
 
 start_service() { # java_home [name] [jar] [args...]: the service as every bench runs it, with any further settings
     # the stream load opens all its streams from one address: lift the per-client and per-instance stream limits;
-    # no authentication and no posting rate limit, so the figures are of sequencing itself; no per-client
+    # no authentication and no posting or reading rate limit, so the figures are of sequencing itself; no per-client
     # connection cap either, since every load here comes from one address
     start_app "${2:-service}" "$1" "${3:-$SVC_JAR}" --spring.data.redis.host=127.0.0.1 \
         --spring.data.redis.port=$REDIS_PORT --chat.stream.max-per-client="$STREAMS" \
-        --chat.security.mode=none --chat.rate-limit.posts.refill-per-second=0 --chat.web.max-connections-per-client=0 \
+        --chat.security.mode=none --chat.rate-limit.posts.refill-per-second=0 --chat.rate-limit.reads.refill-per-second=0 \
+        --chat.web.max-connections-per-client=0 \
         --chat.stream.max-per-instance="$STREAMS" "${@:4}"
 }
 

@@ -1,5 +1,8 @@
 package dev.chatsequencer.security;
 
+import dev.chatsequencer.ChatProperties.Security.Mode;
+import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.redis.DevelopmentRedis;
 import dev.chatsequencer.web.ProblemDocs;
 import dev.chatsequencer.web.ProblemTypes;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -8,18 +11,29 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
  * Declares the bearer scheme every API operation needs (Swagger UI's "Authorize" then sends the token) and the 401
- * each of them can answer.
+ * each of them can answer; in mode none the scheme is optional, as the running service needs nothing.
  */
 @Component
 class SecurityApiDocs implements OpenApiCustomizer {
 
     static final String SCHEME = "bearer";
+
+    private final Mode mode;
+
+    SecurityApiDocs(ChatProperties properties, Environment environment,
+            ObjectProvider<DevelopmentRedis> developmentRedis) {
+        DevelopmentRedis development = developmentRedis.getIfAvailable();
+        this.mode = SecurityModes.resolve(properties.security().mode(), environment,
+                development == null ? null : development.describe());
+    }
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -30,6 +44,10 @@ class SecurityApiDocs implements OpenApiCustomizer {
                         + "for development only, nothing is needed."));
         openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
             operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+            if (mode == Mode.NONE) {
+                // the document describes the running service: without identification nothing is required
+                operation.addSecurityItem(new SecurityRequirement());
+            }
             operation.getResponses().addApiResponse("401", ProblemDocs.response("No valid bearer token: missing, "
                     + "malformed, expired, unsigned or signed by an unknown key", unauthorized())
                     .addHeaderObject("WWW-Authenticate", new Header().description("Bearer challenge (RFC 6750), "

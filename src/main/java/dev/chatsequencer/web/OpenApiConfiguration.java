@@ -87,6 +87,7 @@ public class OpenApiConfiguration {
                 if (!name.endsWith("Request") && schema.getRequired() == null) {
                     requireAllButNullable(schema);
                 }
+                unmark(schema);
             });
         };
     }
@@ -112,6 +113,25 @@ public class OpenApiConfiguration {
                 schema.addRequiredItem(property);
             }
         });
+    }
+
+    /** Removes the marks of {@link OmittedWhenNull} once read: they are not part of the API's description. */
+    @SuppressWarnings("rawtypes")
+    private static void unmark(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getExtensions() != null) {
+            schema.getExtensions().remove(OmittedWhenNull.EXTENSION);
+            if (schema.getExtensions().isEmpty()) {
+                schema.setExtensions(null);
+            }
+        }
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties != null) {
+            properties.values().forEach(OpenApiConfiguration::unmark);
+        }
+        unmark(schema.getItems());
     }
 
     @SuppressWarnings("rawtypes")

@@ -1,10 +1,12 @@
 package dev.chatsequencer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.ValidatingProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -54,6 +56,8 @@ class JwtAccessIT {
     final String bob = "bob-" + run;
     final String carol = "carol-" + run;
     String conversation;
+    /** Where requests go: the instance ({@code null}), or a validating proxy in front of it. */
+    String base;
 
     /** Who calls, and with what credentials. */
     enum Who { OWNER, PARTICIPANT, OUTSIDER, NO_TOKEN, EXPIRED, WRONG_KEY, UNSIGNED, MALFORMED }
@@ -74,9 +78,30 @@ class JwtAccessIT {
 
     @Test
     void everyEndpointAnswersEachKindOfCallerAsTheRulesSayAndRejectionsWriteNothing() throws Exception {
+        accessMatrix(endpoints());
+    }
+
+    /**
+     * The same matrix through a validating proxy: every answer, refusals included, is what the API description says.
+     * A stream never ends, so a proxy that checks whole answers cannot pass one on; streams are left out here.
+     */
+    @Test
+    void everyAnswerOfTheAccessMatrixMatchesTheApiDescription() throws Exception {
+        assumeTrue(ValidatingProxy.available(), "Prism is not installed under .ci/tools (bash .ci/run installs it): "
+                + "the validating proxy run is skipped");
+        try (ValidatingProxy proxy = ValidatingProxy.start(service.baseUrl())) {
+            base = proxy.baseUrl();
+            accessMatrix(endpoints().stream().filter(endpoint -> !endpoint.path().endsWith("/stream")).toList());
+            assertThat(proxy.responseViolations()).as(String.join("\n", proxy.log())).isEmpty();
+        } finally {
+            base = null;
+        }
+    }
+
+    private void accessMatrix(List<Endpoint> endpoints) throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();
         Map<String, String> actual = new LinkedHashMap<>();
-        for (Endpoint endpoint : endpoints()) {
+        for (Endpoint endpoint : endpoints) {
             for (Who who : Who.values()) {
                 String key = endpoint.name() + " by " + who;
                 int status = who.ordinal() >= Who.NO_TOKEN.ordinal() ? 401 : endpoint.statuses()[who.ordinal()];
@@ -258,7 +283,7 @@ class JwtAccessIT {
     }
 
     private URI uri(String path) {
-        return URI.create(service.baseUrl() + path);
+        return URI.create((base != null ? base : service.baseUrl()) + path);
     }
 
     record Endpoint(String name, String method, String path, String body, int... statuses) {
