@@ -57,8 +57,13 @@ class OpenApiLintIT {
         assertLintPasses("openapi-generator-cli", "validate", "-i", document.toString());
         assertLintPasses("openapi-generator-cli", "generate", "-i", document.toString(), "-g", "java",
                 "--library", "native", "-o", absolute("target/generated-client"));
-        assertThat(Path.of("target/generated-client/src/main/java/org/openapitools/client/model/Message.java"))
-                .content().contains("private Long seq;");
+        Path models = Path.of("target/generated-client/src/main/java/org/openapitools/client/model");
+        assertThat(models.resolve("MessageEntry.java")).content().contains("private Long seq;")
+                .contains("private String body;");
+        assertThat(models.resolve("ParticipantAddedEntry.java")).content().contains("private String userId;")
+                .doesNotContain("private String body;");
+        assertThat(models.resolve("TimelineEntry.java")).content().contains("MessageEntry")
+                .contains("GroupCreatedEntry");
     }
 
     private static String absolute(String path) {
