@@ -3,8 +3,9 @@ package dev.chatsequencer.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.ExtraInstance;
-import dev.chatsequencer.JsonApi;
+import dev.chatsequencer.GroupCalls;
 import dev.chatsequencer.JsonApi.Response;
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RedisIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,10 @@ class GroupLifecycleIT {
         return new JsonApi(service.baseUrl(), "X-User-Id");
     }
 
+    GroupCalls groups() {
+        return new GroupCalls(api());
+    }
+
     @Test
     void aGroupWhoseLastParticipantLeavesIsDeletedWithEveryKeyAndARetryCannotBringItBack() {
         String alice = "alice-a-" + run;
@@ -44,8 +49,8 @@ class GroupLifecycleIT {
         api().send("POST", "/v1/conversations/" + group + "/messages", "{\"body\":\"bye\",\"clientMessageId\":\"m1\"}",
                 bob);
 
-        assertThat(remove(group, alice, alice).status()).isEqualTo(200);
-        Response last = remove(group, bob, bob);
+        assertThat(groups().remove(group, alice, alice).status()).isEqualTo(200);
+        Response last = groups().remove(group, bob, bob);
 
         assertThat(last.status()).isEqualTo(200);
         assertThat(last.json().get("seq").asLong()).isEqualTo(4);
@@ -69,13 +74,12 @@ class GroupLifecycleIT {
         String alice = "alice-b-" + run;
         String bob = "bob-b-" + run;
         String carol = "carol-b-" + run;
-        String group = api().send("POST", "/v1/conversations", "{\"participants\":[\"" + bob + "\",\"" + carol
-                + "\"]}", alice).json().get("conversationId").asString();
-        remove(group, bob, bob);
+        String group = groups().create(alice, bob, carol);
+        groups().remove(group, bob, bob);
         String seq = redis.opsForValue().get("chat:{" + group + "}:seq");
 
-        Response byOwner = add(group, bob, alice);
-        Response byOther = add(group, bob, carol);
+        Response byOwner = groups().add(group, bob, alice);
+        Response byOther = groups().add(group, bob, carol);
 
         assertThat(byOwner.status()).isEqualTo(403);
         assertThat(byOwner.problem()).isEqualTo("left-by-choice");
@@ -84,7 +88,7 @@ class GroupLifecycleIT {
         assertThat(redis.opsForSet().isMember("chat:{" + group + "}:participants", bob)).isFalse();
         assertThat(redis.opsForZSet().score("chat:{u:" + bob + "}:conversations", group)).isNull();
 
-        Response rejoined = add(group, bob, bob);
+        Response rejoined = groups().add(group, bob, bob);
 
         assertThat(rejoined.status()).isEqualTo(201);
         assertThat(redis.opsForSet().isMember("chat:{" + group + "}:participants", bob)).isTrue();
@@ -97,20 +101,10 @@ class GroupLifecycleIT {
         String alice = "alice-c-" + run;
         String bob = "bob-c-" + run;
         String carol = "carol-c-" + run;
-        String group = api().send("POST", "/v1/conversations", "{\"participants\":[\"" + bob + "\",\"" + carol
-                + "\"]}", alice).json().get("conversationId").asString();
-        remove(group, carol, alice);
+        String group = groups().create(alice, bob, carol);
+        groups().remove(group, carol, alice);
 
-        assertThat(add(group, carol, carol).status()).isEqualTo(404);
-        assertThat(add(group, carol, bob).status()).isEqualTo(201);
-    }
-
-    private Response add(String group, String userId, String actor) {
-        return api().send("POST", "/v1/conversations/" + group + "/participants", "{\"userId\":\"" + userId + "\"}",
-                actor);
-    }
-
-    private Response remove(String group, String userId, String actor) {
-        return api().send("DELETE", "/v1/conversations/" + group + "/participants/" + userId, null, actor);
+        assertThat(groups().add(group, carol, carol).status()).isEqualTo(404);
+        assertThat(groups().add(group, carol, bob).status()).isEqualTo(201);
     }
 }

@@ -3,8 +3,9 @@ package dev.chatsequencer.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.ExtraInstance;
-import dev.chatsequencer.JsonApi;
+import dev.chatsequencer.GroupCalls;
 import dev.chatsequencer.JsonApi.Response;
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RedisIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,14 +115,7 @@ class InboxAbuseIT {
     }
 
     private String group(String owner, String... others) {
-        StringBuilder participants = new StringBuilder();
-        for (String other : others) {
-            participants.append(participants.isEmpty() ? "" : ",").append('"').append(other).append('"');
-        }
-        Response created = api().send("POST", "/v1/conversations", "{\"participants\":[" + participants + "]}",
-                owner);
-        assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
-        return created.json().get("conversationId").asString();
+        return new GroupCalls(api()).create(owner, others);
     }
 
     private String direct(String opener, String other) {
@@ -137,8 +131,7 @@ class InboxAbuseIT {
     }
 
     private Response add(String group, String userId, String actor) {
-        return api().send("POST", "/v1/conversations/" + group + "/participants", "{\"userId\":\"" + userId + "\"}",
-                actor);
+        return new GroupCalls(api()).add(group, userId, actor);
     }
 
     private JsonNode inbox(String user) {
