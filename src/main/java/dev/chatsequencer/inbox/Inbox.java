@@ -2,8 +2,8 @@ package dev.chatsequencer.inbox;
 
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.message.MessageCodec;
-import dev.chatsequencer.redis.InboxIndex.Summary;
 import dev.chatsequencer.redis.InboxIndex;
+import dev.chatsequencer.redis.InboxIndex.Summary;
 import dev.chatsequencer.redis.LuaScripts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

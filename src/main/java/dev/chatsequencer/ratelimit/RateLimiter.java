@@ -2,8 +2,8 @@ package dev.chatsequencer.ratelimit;
 
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.redis.ConversationKeys;
-import dev.chatsequencer.redis.LuaScripts.TokenOutcome;
 import dev.chatsequencer.redis.LuaScripts;
+import dev.chatsequencer.redis.LuaScripts.TokenOutcome;
 import dev.chatsequencer.web.ProblemDocs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

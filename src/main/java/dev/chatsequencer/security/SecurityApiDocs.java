@@ -1,7 +1,7 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.ChatProperties.Security.Mode;
 import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.ChatProperties.Security.Mode;
 import dev.chatsequencer.redis.DevelopmentRedis;
 import dev.chatsequencer.web.ProblemDocs;
 import dev.chatsequencer.web.ProblemTypes;

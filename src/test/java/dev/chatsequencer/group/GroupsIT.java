@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.chatsequencer.ExtraInstance;
-import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.JsonApi;
+import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.stream.SseTestClient;
 import java.time.Duration;

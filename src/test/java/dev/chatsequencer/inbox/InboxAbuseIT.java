@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.GroupCalls;
-import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.JsonApi;
+import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.RedisIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;

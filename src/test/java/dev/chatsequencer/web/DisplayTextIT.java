@@ -2,8 +2,8 @@ package dev.chatsequencer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.JsonApi;
+import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import java.util.UUID;
