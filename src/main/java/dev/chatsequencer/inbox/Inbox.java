@@ -2,8 +2,9 @@ package dev.chatsequencer.inbox;
 
 import dev.chatsequencer.ChatProperties;
 import dev.chatsequencer.message.MessageCodec;
+import dev.chatsequencer.redis.ConversationSummaries;
+import dev.chatsequencer.redis.ConversationSummaries.Summary;
 import dev.chatsequencer.redis.InboxIndex;
-import dev.chatsequencer.redis.InboxIndex.Summary;
 import dev.chatsequencer.redis.LuaScripts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 class Inbox {
 
     private final InboxIndex index;
+    private final ConversationSummaries conversations;
     private final LuaScripts scripts;
     private final MessageCodec codec;
     private final Clock clock;
@@ -34,9 +36,10 @@ class Inbox {
     private final Timer reads;
     private final Counter repairs;
 
-    Inbox(InboxIndex index, LuaScripts scripts, MessageCodec codec, Clock clock, ChatProperties properties,
-            MeterRegistry registry) {
+    Inbox(InboxIndex index, ConversationSummaries conversations, LuaScripts scripts, MessageCodec codec, Clock clock,
+            ChatProperties properties, MeterRegistry registry) {
         this.index = index;
+        this.conversations = conversations;
         this.scripts = scripts;
         this.codec = codec;
         this.clock = clock;
@@ -64,7 +67,7 @@ class Inbox {
             List<Candidate> batch = candidates.subList(next, Math.min(candidates.size(),
                     next + limit + 1 - rows.size()));
             next += batch.size();
-            List<Summary> read = index.summaries(userId, batch.stream().map(Candidate::conversationId).toList());
+            List<Summary> read = conversations.summaries(userId, batch.stream().map(Candidate::conversationId).toList());
             for (int i = 0; i < batch.size(); i++) {
                 if (read.get(i).participant()) {
                     rows.add(batch.get(i));
@@ -87,7 +90,7 @@ class Inbox {
     /** The indexed conversations after the cursor, most recent activity first, then by id. */
     private List<Candidate> candidates(String userId, InboxCursor cursor) {
         List<String> indexed = index.read(userId);
-        long[] activities = index.activities(indexed);
+        long[] activities = conversations.activities(indexed);
         List<Candidate> candidates = new ArrayList<>(indexed.size());
         for (int i = 0; i < activities.length; i++) {
             if (cursor == null || cursor.precedes(activities[i], indexed.get(i))) {

@@ -10,27 +10,38 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Token buckets per user in Redis, so every instance counts against the same bucket: posting, opening and creating
  * conversations, and reading. A request over its limit is refused before it touches anything else, so it consumes no
- * seq and writes nothing (not even its own bucket).
+ * seq and writes nothing (not even its own bucket). Once Redis said a bucket is empty until a given moment, this
+ * instance refuses it on its own until then: no token can appear sooner, and a client hammering at its limit then
+ * costs a map lookup, not a Redis call per request.
  */
 @Component
 public class RateLimiter {
+
+    private static final int MAX_REMEMBERED = 100_000;
 
     private final LuaScripts scripts;
     private final ConversationKeys keys;
     private final Map<Limit, ChatProperties.RateLimit.Bucket> buckets;
     private final Map<Limit, Counter> refused;
+    private final Clock clock;
+    /** Buckets Redis found empty, and until when (epoch milliseconds); only a shortcut, so cleared when large. */
+    private final Map<String, Long> emptyUntil = new ConcurrentHashMap<>();
 
-    RateLimiter(LuaScripts scripts, ConversationKeys keys, ChatProperties properties, MeterRegistry registry) {
+    RateLimiter(LuaScripts scripts, ConversationKeys keys, ChatProperties properties, MeterRegistry registry,
+            Clock clock) {
         this.scripts = scripts;
         this.keys = keys;
+        this.clock = clock;
         ChatProperties.RateLimit limits = properties.rateLimit();
         this.buckets = new EnumMap<>(Map.of(Limit.POSTS, limits.posts(), Limit.CONVERSATIONS, limits.conversations(),
                 Limit.GROUPS, limits.groups(), Limit.READS, limits.reads()));
@@ -53,19 +64,46 @@ public class RateLimiter {
             return headers;
         }
         String key = keys.rateLimit(limit.id(), subject.replace('{', '_').replace('}', '_'));
-        TokenOutcome outcome = scripts.takeToken(key, bucket.capacity(), bucket.refillPerSecond());
+        long now = clock.millis();
+        TokenOutcome outcome = knownEmpty(key, now, bucket);
+        if (outcome == null) {
+            outcome = scripts.takeToken(key, bucket.capacity(), bucket.refillPerSecond());
+        }
         long windowSeconds = (long) Math.ceil(bucket.capacity() / bucket.refillPerSecond());
         // draft-ietf-httpapi-ratelimit-headers: the policy (quota q per window w) and where this client stands in it
         headers.set("RateLimit-Policy", "\"" + limit.id() + "\";q=" + bucket.capacity() + ";w=" + windowSeconds);
         headers.set("RateLimit", "\"" + limit.id() + "\";r=" + outcome.remaining() + ";t="
                 + seconds(outcome.fullMillis()));
         if (!outcome.taken()) {
+            remember(key, now + outcome.waitMillis());
             refused.get(limit).increment();
             long retryAfter = Math.max(1, seconds(outcome.waitMillis()));
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             throw new RateLimitedException(limit, bucket, retryAfter, headers);
         }
         return headers;
+    }
+
+    /** The refusal Redis would answer, while the bucket is known to be empty; {@code null} once it may not be. */
+    private TokenOutcome knownEmpty(String key, long now, ChatProperties.RateLimit.Bucket bucket) {
+        Long until = emptyUntil.get(key);
+        if (until == null) {
+            return null;
+        }
+        if (now >= until) {
+            emptyUntil.remove(key, until);
+            return null;
+        }
+        long waitMillis = until - now;
+        long refillMillis = (long) Math.ceil((bucket.capacity() - 1) * 1000 / bucket.refillPerSecond());
+        return new TokenOutcome(false, 0, waitMillis, waitMillis + refillMillis);
+    }
+
+    private void remember(String key, long until) {
+        if (emptyUntil.size() >= MAX_REMEMBERED) {
+            emptyUntil.clear();
+        }
+        emptyUntil.put(key, until);
     }
 
     /** The 429 a limit answers with, for the API description: at the configured bucket, with its headers. */

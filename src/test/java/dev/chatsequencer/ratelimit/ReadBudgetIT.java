@@ -6,13 +6,18 @@ import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -62,6 +67,37 @@ class ReadBudgetIT {
         assertThat(stream.status()).isEqualTo(429);
         assertThat(redis.opsForHash().entries("chat:{u:" + alice + "}:rate:reads")).isEqualTo(bucket);
         assertThat(others.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallerAtTheLimitIsRefusedWithoutAskingRedisUntilATokenCanBeThere() throws IOException {
+        String carol = "carol-b-" + run;
+        for (int i = 0; i < 6; i++) {
+            assertThat(call("GET /v1/users/me/conversations", carol).status()).isEqualTo(200);
+        }
+        RawHttp.Response first = call("GET /v1/users/me/conversations", carol);
+        long scriptCalls = scriptCalls();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            statuses.add(call("GET /v1/users/me/conversations", carol).status());
+        }
+
+        assertThat(first.status()).isEqualTo(429);
+        assertThat(statuses).containsOnly(429);
+        assertThat(scriptCalls()).isEqualTo(scriptCalls);
+    }
+
+    /** How many scripts Redis ran so far (EVALSHA and EVAL). */
+    private long scriptCalls() {
+        String stats = redis.execute((RedisCallback<Properties>) connection -> connection.serverCommands()
+                .info("commandstats")).toString();
+        long calls = 0;
+        Matcher matcher = Pattern.compile("cmdstat_eval(sha)?=calls=(\\d+)").matcher(stats);
+        while (matcher.find()) {
+            calls += Long.parseLong(matcher.group(2));
+        }
+        return calls;
     }
 
     private String open(String user, String other) throws IOException {
