@@ -64,10 +64,15 @@ rows = [
     ("  that page: entries / KB", None),
     ("Redis us per request: state of a 1,000-member group", "redis_us_state_1000_members"),
     ("Redis us per request: inbox page at the index cap", "redis_us_inbox_at_cap"),
+    ("Redis us: creating a 1,000-member group (all its members indexed)", "redis_us_create_1000_members"),
+    ("Redis us: a join of a user at the index cap, the most (a trim) / the mean", None),
     ("victim posts alone: p50 / p99 ms", None),
-    ("victim posts while one user reads the largest page in 6 loops: p50 / p99 ms", None),
+    ("victim posts while one user reads the largest page 20 times a second: p50 / p99 ms", None),
+    ("  victim p99 paced / alone", None),
+    ("  the reader's answers by status", "paced_reads"),
+    ("victim posts while one user reads it in 6 loops, ignoring every 429: p50 / p99 ms", None),
     ("  victim p99 flooded / alone", None),
-    ("  the reader's answers by status", "flood_reads"),
+    ("  the reader's answers by status", "flooded_reads"),
     ("Redis bytes per post of the largest body", "bytes_per_largest_post"),
     ("Redis bytes per 1,000-member group (indexes included)", "bytes_per_1000_member_group"),
     ("worst-case Redis MB one account adds per hour at default limits", "bytes_per_account_hour_mb"),
@@ -77,11 +82,14 @@ def cell(figures, key, label):
         return str(figures.get(key))
     if "entries / KB" in label:
         return f"{figures['largest_page_entries']} / {figures['largest_page_kb']}"
+    if "the most (a trim)" in label:
+        return f"{figures['redis_us_join_max']} / {figures['redis_us_join_mean']}"
     if "alone: p50" in label:
         return f"{figures['victim_alone_p50_ms']} / {figures['victim_alone_p99_ms']}"
-    if "6 loops" in label:
-        return f"{figures['victim_flooded_p50_ms']} / {figures['victim_flooded_p99_ms']}"
-    return f"{figures['victim_flooded_p99_ms'] / figures['victim_alone_p99_ms']:.2f}"
+    name = "paced" if ("20 times" in label or "paced /" in label) else "flooded"
+    if "p50 / p99" in label:
+        return f"{figures[f'victim_{name}_p50_ms']} / {figures[f'victim_{name}_p99_ms']}"
+    return f"{figures[f'victim_{name}_p99_ms'] / figures['victim_alone_p99_ms']:.2f}"
 print(f"# Signed-in attackers, before ({sys.argv[3]}) and after ({sys.argv[4]}), side by side\n")
 print("Made by `bench/abuse.sh`: each build in gateway mode with its default limits, on a fresh redis-server, "
       "loopback only (bench/abuse/abuse.py says what each figure is).\n")
