@@ -73,8 +73,10 @@ class MessageController {
 
     @Operation(summary = "Read a page of the timeline", description = "With `after`, the page starts just after it, "
             + "oldest first; without it, the page is the newest messages below `before` (or the newest overall). "
-            + "Messages are always in ascending seq. Without caller identification (mode none) an unknown "
-            + "conversation is an empty page with lastSeq 0.")
+            + "Messages are always in ascending seq. A page holds at most chat.timeline.max-page-bytes of entries "
+            + "(256 KB by default) and always at least one, so it may hold fewer than `limit`; hasMore says there "
+            + "is more. Without caller identification (mode none) an unknown conversation is an empty page with "
+            + "lastSeq 0.")
     @ApiResponse(responseCode = "200", description = "The page", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TimelinePage.class)))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
