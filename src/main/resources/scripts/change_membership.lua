@@ -28,6 +28,7 @@
 -- when the actor is not a participant (or there is no such conversation); {-2} when it is not a group; {-3} when
 -- the group is full; {-4} when the user to remove is not a participant; {-5} when the actor may not remove them;
 -- {-6} when the user to add left by themself and only they may come back. Nothing is written but in the first case.
+--- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key, joined_key, left_key, fence_key, tombstone_key = KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
 local op, actor, user, before_seq, after_seq = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
@@ -35,24 +36,18 @@ local now_ms, channel, max_participants, tombstone_ttl_ms = ARGV[6], ARGV[7], to
 
 local left_by_choice = op == 'add' and redis.call('HEXISTS', left_key, user) == 1
 local rejoin = left_by_choice and actor == user
-if not rejoin and redis.call('SISMEMBER', participants_key, actor) == 0 then
+if not rejoin and not may_act(participants_key, actor, true) then
     return {-1}
 end
 if redis.call('HGET', meta_key, 'type') ~= 'group' then
     return {-2}
 end
 
-local seq = tonumber(redis.call('GET', seq_key) or '0')
-local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')
-if top[2] and tonumber(top[2]) > seq then
-    seq = tonumber(top[2])
-end
-
 local is_member = redis.call('SISMEMBER', participants_key, user) == 1
 local owner = redis.call('HGET', meta_key, 'owner')
 if op == 'add' then
     if is_member then
-        return {0, seq}
+        return {0, last_seq(seq_key, messages_key)}
     end
     if left_by_choice and not rejoin then
         return {-6}
@@ -69,11 +64,9 @@ else
     end
 end
 
-seq = seq + 1
+local seq = next_seq(seq_key, messages_key)
 local seq_text = string.format('%d', seq)
-redis.call('SET', seq_key, seq_text)
-local member = before_seq .. seq_text .. after_seq
-redis.call('ZADD', messages_key, seq, member)
+append_entry(messages_key, activity_key, seq, before_seq, after_seq, now_ms, channel)
 if op == 'add' then
     redis.call('SADD', participants_key, user)
     redis.call('HSET', joined_key, user, seq_text)
@@ -95,14 +88,6 @@ else
         redis.call('DEL', seq_key, messages_key, participants_key, read_key, meta_key, activity_key, joined_key,
             left_key, fence_key)
         redis.call('SET', tombstone_key, seq_text, 'PX', tombstone_ttl_ms)
-        if channel ~= '' then
-            redis.call('PUBLISH', channel, member)
-        end
-        return {1, seq}
     end
-end
-redis.call('SET', activity_key, now_ms)
-if channel ~= '' then
-    redis.call('PUBLISH', channel, member)
 end
 return {1, seq}

@@ -14,17 +14,12 @@
 -- history visibility from a group's settings ('' when not a group), each participant (a direct conversation has
 -- two), then the user of ARGV[1] if given and not listed; {-1} when the reader is not a participant. A user without
 -- a marker has readSeq 0.
+--- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local extra_user, reader, max_users = ARGV[1], ARGV[2], tonumber(ARGV[3])
 
-if reader ~= '' and redis.call('SISMEMBER', participants_key, reader) == 0 then
+if reader ~= '' and not may_act(participants_key, reader, true) then
     return {-1}
-end
-
-local last_seq = tonumber(redis.call('GET', seq_key) or '0')
-local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')
-if top[2] and tonumber(top[2]) > last_seq then
-    last_seq = tonumber(top[2])
 end
 
 local meta = redis.call('HMGET', meta_key, 'type', 'title', 'owner', 'history')
@@ -33,7 +28,7 @@ if extra_user ~= '' and (max_users == 0 or redis.call('SISMEMBER', participants_
     users[#users + 1] = extra_user
 end
 
-local result = {last_seq, meta[1] or '', meta[2] or '', meta[3] or '', meta[4] or ''}
+local result = {last_seq(seq_key, messages_key), meta[1] or '', meta[2] or '', meta[3] or '', meta[4] or ''}
 for i = 1, #users do
     result[#result + 1] = users[i]
     result[#result + 1] = tonumber(redis.call('HGET', read_key, users[i]) or '0')

@@ -24,6 +24,7 @@
 -- group-created entry, history its history visibility;
 -- {-1} when the id is taken by a conversation that is not this group, {-2} when this group was created and then
 -- deleted (its last participant left): a retry must not bring it back. Nothing is written then.
+--- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key, joined_key = KEYS[6], KEYS[7]
 local owner, title, before_seq, after_seq, now_ms, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
@@ -55,12 +56,8 @@ for i = 8, #ARGV, 500 do
     end
     redis.call('HSET', joined_key, unpack(joined))
 end
-redis.call('SET', seq_key, '1')
-local member = before_seq .. '1' .. after_seq
-redis.call('ZADD', messages_key, 1, member)
-redis.call('HSET', read_key, owner, '1')
-redis.call('SET', activity_key, now_ms)
-if channel ~= '' then
-    redis.call('PUBLISH', channel, member)
-end
+-- nothing of this conversation exists (checked above): its next seq is 1
+local seq = next_seq(seq_key, messages_key)
+local member = append_entry(messages_key, activity_key, seq, before_seq, after_seq, now_ms, channel)
+redis.call('HSET', read_key, owner, string.format('%d', seq))
 return {1, member, history}

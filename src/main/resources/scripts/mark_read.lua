@@ -12,24 +12,20 @@
 --
 -- Returns {readSeq, lastSeq} after the update, or {-1} when the user may not have a marker there (nothing is
 -- written then).
+--- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local user, requested, members_only = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
 
-if redis.call('SISMEMBER', participants_key, user) == 0
-        and (members_only or redis.call('EXISTS', participants_key) == 1) then
+if not may_act(participants_key, user, members_only) then
     return {-1}
 end
 
-local last_seq = tonumber(redis.call('GET', seq_key) or '0')
-local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')
-if top[2] and tonumber(top[2]) > last_seq then
-    last_seq = tonumber(top[2])
-end
+local last = last_seq(seq_key, messages_key)
 
 local read_seq = tonumber(redis.call('HGET', read_key, user) or '0')
-local target = math.min(requested, last_seq)
+local target = math.min(requested, last)
 if target > read_seq then
     read_seq = target
     redis.call('HSET', read_key, user, string.format('%d', read_seq))
 end
-return {read_seq, last_seq}
+return {read_seq, last}

@@ -20,17 +20,17 @@
 -- when the idempotency record shows it was stored before (nothing is written then), {-1} when the sender may not
 -- post to it (nothing is written then).
 --
--- Guarantees: the seq is the next one after both the counter and the highest seq stored, so losing the counter
--- key never reuses a seq; every check comes before the first write, so a failure leaves nothing half done and
--- the counter has no gaps; Redis runs the script as one unit, so concurrent posts never share a seq. The
+-- Guarantees: the seq is the next one after both the counter and the highest seq stored (next_seq), so losing the
+-- counter key never reuses a seq; every check comes before the first write, so a failure leaves nothing half done
+-- and the counter has no gaps; Redis runs the script as one unit, so concurrent posts never share a seq. The
 -- PUBLISH is only a doorbell for live streams, sent after the write: a stream that misses it reads the timeline.
+--- @include lib/timeline
 local seq_key, messages_key, idem_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key = KEYS[6]
 local before_seq, after_seq, idem_ttl_ms, sender, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local members_only, now_ms = ARGV[6] == '1', ARGV[7]
 
-if redis.call('SISMEMBER', participants_key, sender) == 0
-        and (members_only or redis.call('EXISTS', participants_key) == 1) then
+if not may_act(participants_key, sender, members_only) then
     return {-1}
 end
 
@@ -42,19 +42,8 @@ if prior then
     end
 end
 
-local seq = redis.call('INCR', seq_key)
-local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')
-if top[2] and tonumber(top[2]) >= seq then
-    seq = tonumber(top[2]) + 1
-    redis.call('SET', seq_key, string.format('%d', seq))
-end
-
-local member = before_seq .. string.format('%d', seq) .. after_seq
-redis.call('ZADD', messages_key, seq, member)
+local seq = next_seq(seq_key, messages_key)
+append_entry(messages_key, activity_key, seq, before_seq, after_seq, now_ms, channel)
 redis.call('SET', idem_key, seq, 'PX', idem_ttl_ms)
 redis.call('HSET', read_key, sender, seq)
-redis.call('SET', activity_key, now_ms)
-if channel ~= '' then
-    redis.call('PUBLISH', channel, member)
-end
 return {1, seq}

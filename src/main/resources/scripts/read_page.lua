@@ -22,21 +22,18 @@
 --
 -- Cost: the range is read in small batches and reading stops at the byte budget, so a page of the largest entries
 -- costs Redis what its budget allows, never what its limit in entries would.
+--- @include lib/timeline
 local seq_key, messages_key, participants_key, fence_key, meta_key, joined_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4],
     KEYS[5], KEYS[6]
 local after, before, limit, reader, fence = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5] == '1'
 local max_bytes = tonumber(ARGV[6])
 local BATCH = 16
 
-if reader ~= '' and redis.call('SISMEMBER', participants_key, reader) == 0 then
+if reader ~= '' and not may_act(participants_key, reader, true) then
     return {-1}
 end
 
-local last_seq = tonumber(redis.call('GET', seq_key) or '0')
-local top = redis.call('ZREVRANGE', messages_key, 0, 0, 'WITHSCORES')
-if top[2] and tonumber(top[2]) > last_seq then
-    last_seq = tonumber(top[2])
-end
+local last = last_seq(seq_key, messages_key)
 
 local upper = '+inf'
 if before ~= '' then
@@ -82,10 +79,10 @@ while not done do
 end
 
 if fence then
-    redis.call('SET', fence_key, last_seq, 'PX', 60000)
+    redis.call('SET', fence_key, last, 'PX', 60000)
 end
 
-local result = {last_seq, has_more}
+local result = {last, has_more}
 if ascending then
     for i = 1, #rows do
         result[#result + 1] = rows[i]

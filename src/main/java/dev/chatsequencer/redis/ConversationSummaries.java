@@ -6,9 +6,14 @@ import static dev.chatsequencer.redis.PipelinedCommands.value;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScoredValue;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /** What an inbox shows of many conversations at once, each read from its own slot, pipelined. */
@@ -17,10 +22,13 @@ public class ConversationSummaries {
 
     private final PipelinedCommands pipeline;
     private final ConversationKeys keys;
+    private final RedisScript<List<Object>> summary;
 
-    ConversationSummaries(PipelinedCommands pipeline, ConversationKeys keys) {
+    ConversationSummaries(PipelinedCommands pipeline, ConversationKeys keys,
+            @Qualifier(ScriptConfiguration.CONVERSATION_SUMMARY) RedisScript<List<Object>> summary) {
         this.pipeline = pipeline;
         this.keys = keys;
+        this.summary = summary;
     }
 
     /**
@@ -47,41 +55,56 @@ public class ConversationSummaries {
     }
 
     /**
-     * For each conversation: whether {@code user} is a participant (the truth), its last entry with its seq, the
-     * user's read marker and a group's type and title. The last seq is the last entry's: each is read on its own,
-     * but these two come from one command, so they agree.
+     * For each conversation: whether {@code user} is a participant (the truth), its last seq and last entry, the
+     * user's read marker and a group's type and title: one conversation_summary.lua per conversation, all pipelined,
+     * so each row is one consistent read and its last seq follows the one rule every script shares.
      */
     public List<Summary> summaries(String user, List<String> conversationIds) {
-        byte[] member = bytes(user);
-        List<RedisFuture<?>> futures = pipeline.run(commands -> {
-            List<RedisFuture<?>> sent = new ArrayList<>(conversationIds.size() * 4);
-            for (String id : conversationIds) {
-                sent.add(commands.sismember(bytes(keys.participants(id)), member));
-                sent.add(commands.zrevrangeWithScores(bytes(keys.messages(id)), 0, 0));
-                sent.add(commands.hget(bytes(keys.readMarkers(id)), member));
-                sent.add(commands.hmget(bytes(keys.meta(id)), bytes("type"), bytes("title")));
+        List<RedisFuture<?>> futures;
+        try {
+            futures = pipeline.run(commands -> send(commands, user, conversationIds, true));
+        } catch (RedisSystemException ex) {
+            if (!noScript(ex)) {
+                throw ex;
             }
-            return sent;
-        });
+            // a Redis that restarted or failed over has an empty script cache: EVAL runs the text and caches it again
+            futures = pipeline.run(commands -> send(commands, user, conversationIds, false));
+        }
         List<Summary> summaries = new ArrayList<>(conversationIds.size());
         for (int i = 0; i < conversationIds.size(); i++) {
             @SuppressWarnings("unchecked")
-            List<ScoredValue<byte[]>> last = (List<ScoredValue<byte[]>>) value(futures.get(4 * i + 1));
-            byte[] readSeq = (byte[]) value(futures.get(4 * i + 2));
-            @SuppressWarnings("unchecked")
-            List<KeyValue<byte[], byte[]>> meta = (List<KeyValue<byte[], byte[]>>) value(futures.get(4 * i + 3));
-            summaries.add(new Summary(conversationIds.get(i), Boolean.TRUE.equals(value(futures.get(4 * i))),
-                    last.isEmpty() ? 0 : (long) last.get(0).getScore(),
-                    last.isEmpty() ? null : last.get(0).getValue(),
-                    readSeq == null ? 0 : Long.parseLong(text(readSeq)),
-                    field(meta, 0), field(meta, 1)));
+            List<Object> row = (List<Object>) value(futures.get(i));
+            byte[] last = (byte[]) row.get(2);
+            summaries.add(new Summary(conversationIds.get(i), (Long) row.get(0) == 1, (Long) row.get(1),
+                    last.length == 0 ? null : last, (Long) row.get(3), field(row, 4), field(row, 5)));
         }
         return summaries;
     }
 
-    private static String field(List<KeyValue<byte[], byte[]>> meta, int index) {
-        KeyValue<byte[], byte[]> field = meta.get(index);
-        return field.hasValue() ? text(field.getValue()) : null;
+    private List<RedisFuture<?>> send(RedisClusterAsyncCommands<byte[], byte[]> commands, String user,
+            List<String> conversationIds, boolean bySha) {
+        byte[] reader = bytes(user);
+        List<RedisFuture<?>> sent = new ArrayList<>(conversationIds.size());
+        for (String id : conversationIds) {
+            byte[][] rowKeys = keys.stateKeys(id).stream().map(PipelinedCommands::bytes).toArray(byte[][]::new);
+            sent.add(bySha ? commands.evalsha(summary.getSha1(), ScriptOutputType.MULTI, rowKeys, reader)
+                    : commands.eval(summary.getScriptAsString(), ScriptOutputType.MULTI, rowKeys, reader));
+        }
+        return sent;
+    }
+
+    private static boolean noScript(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RedisNoScriptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String field(List<Object> row, int index) {
+        byte[] field = (byte[]) row.get(index);
+        return field.length == 0 ? null : text(field);
     }
 
     /**

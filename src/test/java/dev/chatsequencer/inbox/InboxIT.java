@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -114,6 +115,22 @@ class InboxIT {
         assertThat(ids(inbox(bob, "").get("conversations"))).containsExactly(stays);
         assertThat(ids(inbox(alice, "").get("conversations"))).containsExactlyInAnyOrder(stays, left);
         assertThat(redis.opsForZSet().score("chat:{u:" + bob + "}:conversations", left)).isNull();
+    }
+
+    @Test
+    void aRedisThatLostItsScriptsStillAnswersInboxes() {
+        String alice = "alice-f-" + run;
+        String group = group(alice, "Kept", "bob-f-" + run);
+        redis.execute((RedisCallback<Object>) connection -> {
+            connection.scriptingCommands().scriptFlush();
+            return null;
+        });
+
+        JsonNode listed = inbox(alice, "").get("conversations");
+
+        assertThat(ids(listed)).containsExactly(group);
+        assertThat(listed.get(0).get("lastSeq").asLong()).isEqualTo(1);
+        assertThat(listed.get(0).get("title").asString()).isEqualTo("Kept");
     }
 
     @Test

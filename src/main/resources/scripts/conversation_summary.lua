@@ -1,0 +1,22 @@
+-- What an inbox row shows of one conversation for one user, read in one consistent step: whether the user is in it
+-- (the truth an inbox index entry must be confirmed by), the conversation's last seq and last entry, the user's read
+-- marker, and a group's type and title. Run once per row of an inbox page, pipelined: each conversation in its slot.
+--
+-- KEYS[1]  the conversation's counter               chat:{id}:seq
+-- KEYS[2]  the conversation's timeline (sorted set)  chat:{id}:messages
+-- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
+-- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
+-- KEYS[5]  a group's settings (hash)                 chat:{id}:meta
+-- ARGV[1]  the user
+--
+-- Returns {participant, lastSeq, lastEntry, readSeq, type, title}: participant 1 or 0; lastSeq by the one rule of
+-- lib/timeline; the entry with the highest seq ('' when none); the user's marker (0 when none); a group's type and
+-- title ('' when not a group, or without a title).
+--- @include lib/timeline
+local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local user = ARGV[1]
+
+local top = redis.call('ZREVRANGE', messages_key, 0, 0)
+local meta = redis.call('HMGET', meta_key, 'type', 'title')
+return {redis.call('SISMEMBER', participants_key, user), last_seq(seq_key, messages_key), top[1] or '',
+    tonumber(redis.call('HGET', read_key, user) or '0'), meta[1] or '', meta[2] or ''}
