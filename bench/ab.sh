@@ -35,7 +35,7 @@ SVC_JAR=$(ls target/chat-sequencer-*.jar | head -1)
 CEILING_JAR=$(ls bench/ceiling/target/ceiling-*.jar | head -1)
 
 start_redis $REDIS_PORT
-SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(cat src/main/resources/scripts/post_message.lua)")
+SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(script_text post_message.lua)")
 evalsha_bench $REDIS_PORT bench-page-1k 1000 8 1 > /dev/null
 start_service "$JAVA17_HOME"
 start_service "$JAVA17_HOME" before "$BEFORE_JAR"

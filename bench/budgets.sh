@@ -25,7 +25,7 @@ ensure_tools
 ./mvnw -q -B -DskipTests package
 SVC_JAR=$(ls target/chat-sequencer-*.jar | head -1)
 start_redis $REDIS_PORT
-SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(cat src/main/resources/scripts/post_message.lua)")
+SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(script_text post_message.lua)")
 evalsha_bench $REDIS_PORT bench-page-1k 1000 8 1 > /dev/null
 # "before" is the slot of the build without budgets (as start_service runs every benchmark); "service" pays them
 start_service "$JAVA17_HOME" before "$SVC_JAR"

@@ -125,6 +125,13 @@ MESSAGE_HEAD='{"seq":'
 MESSAGE_BODY='The quick brown fox jumps over the lazy dog while the sequencer keeps every message in order.'
 MESSAGE_TAIL=',"senderId":"alice","body":"'$MESSAGE_BODY'","clientMessageId":null,"sentAt":"2026-11-28T13:23:09.176Z"}'
 
+# script_text NAME: a Lua script of src/main/resources/scripts as the service loads it, with each `--- @include lib/x`
+# line replaced by scripts/lib/x.lua (ScriptConfiguration does the same)
+script_text() {
+    awk '/^--- @include / { lib = "src/main/resources/scripts/" $3 ".lua"; while ((getline line < lib) > 0) print line
+        close(lib); next } { print }' "src/main/resources/scripts/$1"
+}
+
 # redis-benchmark running the product's post script by EVALSHA into one conversation
 evalsha_bench() { # port conversation requests clients idem_ttl_ms
     local c=$2

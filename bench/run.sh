@@ -73,7 +73,7 @@ SQL
 # --- 1. POST and GET on JDK 17: the service beside its ceilings and the PostgreSQL baseline ------------------------
 log "JDK 17: $("$JAVA17_HOME/bin/java" -version 2>&1 | head -1); JDK 25: $("$JAVA25_HOME/bin/java" -version 2>&1 | head -1)"
 start_redis $REDIS_PORT
-SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(cat src/main/resources/scripts/post_message.lua)")
+SCRIPT_SHA=$(redis-cli -p $REDIS_PORT SCRIPT LOAD "$(script_text post_message.lua)")
 evalsha_bench $REDIS_PORT bench-page-1k 1000 8 1 > /dev/null
 start_service "$JAVA17_HOME"
 start_ceilings "$JAVA17_HOME"
@@ -132,7 +132,7 @@ wrk_run get_1m_again $SVC_PORT "/v1/conversations/bench-page-1m/messages?limit=5
 log "memory per message"
 MEM_PORT=$((REDIS_PORT + 1))
 start_redis $MEM_PORT
-redis-cli -p $MEM_PORT SCRIPT LOAD "$(cat src/main/resources/scripts/post_message.lua)" > /dev/null
+redis-cli -p $MEM_PORT SCRIPT LOAD "$(script_text post_message.lua)" > /dev/null
 used() { redis-cli -p $MEM_PORT INFO memory | awk -F: '/^used_memory:/ {print $2 + 0}'; }
 base=$(used)
 evalsha_bench $MEM_PORT bench-mem 200000 16 1 > /dev/null
