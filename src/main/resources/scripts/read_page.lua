@@ -44,26 +44,23 @@ if reader ~= '' and redis.call('HGET', meta_key, 'history') == 'joined' then
     lower = redis.call('HGET', joined_key, reader) or '1'
 end
 
--- Reads from the exclusive bound `from` towards `to` (ascending with `after`, else descending) until the page is
--- full in entries or in bytes; the first entry is always taken, whatever its size.
+-- Reads from the exclusive bound towards the other (ascending with `after`, else descending) in batches, until the
+-- page is full in entries or in bytes; the first entry is always taken, whatever its size. A batch is small enough
+-- that reading past the byte budget costs little, and is addressed by offset, so no score has to be turned into text.
 local ascending = after ~= ''
-local from, to = upper, lower
-if ascending then
-    if lower ~= '-inf' and tonumber(after) < tonumber(lower) then
-        after = string.format('%d', tonumber(lower) - 1)
-    end
-    from, to = '(' .. after, upper
+if ascending and lower ~= '-inf' and tonumber(after) < tonumber(lower) then
+    after = string.format('%d', tonumber(lower) - 1)
 end
 local rows, bytes, has_more, done = {}, 0, 0, false
 while not done do
     local want = math.min(BATCH, limit + 1 - #rows)
     local batch
     if ascending then
-        batch = redis.call('ZRANGEBYSCORE', messages_key, from, to, 'WITHSCORES', 'LIMIT', 0, want)
+        batch = redis.call('ZRANGEBYSCORE', messages_key, '(' .. after, upper, 'LIMIT', #rows, want)
     else
-        batch = redis.call('ZREVRANGEBYSCORE', messages_key, from, to, 'WITHSCORES', 'LIMIT', 0, want)
+        batch = redis.call('ZREVRANGEBYSCORE', messages_key, upper, lower, 'LIMIT', #rows, want)
     end
-    for i = 1, #batch, 2 do
+    for i = 1, #batch do
         local member = batch[i]
         if #rows == limit or (#rows > 0 and bytes + #member > max_bytes) then
             has_more, done = 1, true
@@ -71,9 +68,8 @@ while not done do
         end
         rows[#rows + 1] = member
         bytes = bytes + #member
-        from = '(' .. batch[i + 1]
     end
-    if #batch < 2 * want then
+    if #batch < want then
         done = true
     end
 end
