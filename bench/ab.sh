@@ -9,17 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 REF=${1:?usage: bench/ab.sh GIT_REF}
-OUT=$ROOT/bench/results/ab
-WORK=$(mktemp -d /tmp/chat-ab.XXXXXX)
-mkdir -p "$OUT"
-find "$OUT" -maxdepth 1 \( -name '*.txt' -o -name '*.wrk' \) -delete
 source bench/lib.sh
+results_in ab
 
 cleanup() {
-    stop_apps
-    redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
     git worktree remove --force "$WORK/before" >/dev/null 2>&1 || true
-    rm -rf "$WORK"
+    stop_all
 }
 trap cleanup EXIT
 

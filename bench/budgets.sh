@@ -8,18 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-OUT=$ROOT/bench/results/budgets
-WORK=$(mktemp -d /tmp/chat-budgets.XXXXXX)
-mkdir -p "$OUT"
-find "$OUT" -maxdepth 1 \( -name '*.txt' -o -name '*.wrk' \) -delete
 source bench/lib.sh
-
-cleanup() {
-    stop_apps
-    redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+results_in budgets
+trap stop_all EXIT
 
 ensure_tools
 ./mvnw -q -B -DskipTests package

@@ -11,19 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-OUT=$ROOT/bench/results/groups
-WORK=$(mktemp -d /tmp/chat-groups.XXXXXX)
-mkdir -p "$OUT"
-rm -f "$OUT"/*.txt "$OUT"/*.wrk
 source bench/lib.sh
+results_in groups
 ulimit -n 65536 2>/dev/null || true
-
-cleanup() {
-    stop_apps
-    redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap stop_all EXIT
 ensure_tools
 
 log "building the service"

@@ -1,5 +1,5 @@
 # Shared by the benchmarks (bench/run.sh, bench/ab.sh): settings, starting the apps, one measured wrk run, rounds.
-# Sourced after `cd` to the repository root, with ROOT, OUT and WORK set by the caller.
+# Sourced after `cd` to the repository root, with ROOT set by the caller; results_in sets OUT and WORK.
 SECONDS_EACH=${BENCH_SECONDS:-15}
 WARMUP=${WARMUP_SECONDS:-45}
 ROUNDS=${ROUNDS:-2}
@@ -27,6 +27,21 @@ ensure_tools() {
         log "installing ${missing[*]}"
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
     fi
+}
+
+# results_in NAME: OUT is bench/results/NAME (its raw wrk files cleared), WORK a fresh temporary folder
+results_in() {
+    OUT=$ROOT/bench/results/$1
+    WORK=$(mktemp -d "/tmp/chat-$1.XXXXXX")
+    mkdir -p "$OUT"
+    find "$OUT" -maxdepth 1 \( -name '*.txt' -o -name '*.wrk' \) -delete
+}
+
+# stop_all: the apps, the bench's Redis and the temporary folder; for an EXIT trap
+stop_all() {
+    stop_apps
+    redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
+    rm -rf "$WORK"
 }
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }
