@@ -169,7 +169,7 @@ so what the virtual-thread scheduler adds on 2 shared cores shows in both.
 
 async-profiler (CPU, \`itimer\` at 1 ms) on each JVM during a ${SECONDS_EACH} s run of the same load; profiler
 samples per 1,000 requests (about µs of sampled CPU per request), each sample put in the innermost layer of its
-stack. The collapsed stacks are in \`bench/results/profile_*.collapsed\` (open them with any flame-graph tool).
+stack. A run leaves the collapsed stacks in \`bench/results/profile_*.collapsed\` (open them with any flame-graph tool); they are raw output, never committed.
 
 POST, 1,000 conversations:
 
