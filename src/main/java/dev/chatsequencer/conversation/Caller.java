@@ -58,11 +58,6 @@ public record Caller(String userId) {
                 : new NotAParticipantException(conversationId, userId);
     }
 
-    /** Whose rate-limit bucket a request spends: the caller, or without identification the client's address. */
-    public String budgetSubject(String clientAddress) {
-        return identified() ? userId : "addr:" + clientAddress;
-    }
-
     /** The reader whose membership a read must check, or {@code null} when anyone may read. */
     public String reader() {
         return userId;

@@ -57,8 +57,8 @@ class ConversationController {
             throw new NotTheCallerException("The caller '" + caller.userId() + "' is not one of the participants; "
                     + "a user opens only their own direct conversations.");
         }
-        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.CONVERSATIONS, caller.budgetSubject(
-                http.getRemoteAddr()));
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.CONVERSATIONS,
+                RateLimiter.subject(caller.userId(), http.getRemoteAddr()));
         String conversationId = ids.idOf(participants.get(0), participants.get(1));
         DirectConversation body = new DirectConversation(conversationId, participants);
         if (store.recordParticipants(conversationId, participants)) {

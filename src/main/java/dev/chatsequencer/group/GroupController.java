@@ -60,7 +60,8 @@ class GroupController {
             throw new InvalidRequestException("participants", "a group has at most " + store.maxParticipants()
                     + " participants, its creator included");
         }
-        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.GROUPS, caller.budgetSubject(http.getRemoteAddr()));
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.GROUPS,
+                RateLimiter.subject(caller.userId(), http.getRemoteAddr()));
         GroupStore.Created created = store.create(owner, List.copyOf(everyone), request.title(),
                 request.historyVisibility() == null ? GroupView.SHARED : request.historyVisibility(),
                 request.clientRequestId());

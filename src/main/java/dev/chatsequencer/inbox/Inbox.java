@@ -67,7 +67,8 @@ class Inbox {
             List<Candidate> batch = candidates.subList(next, Math.min(candidates.size(),
                     next + limit + 1 - rows.size()));
             next += batch.size();
-            List<Summary> read = conversations.summaries(userId, batch.stream().map(Candidate::conversationId).toList());
+            List<Summary> read = conversations.summaries(userId,
+                    batch.stream().map(Candidate::conversationId).toList());
             for (int i = 0; i < batch.size(); i++) {
                 if (read.get(i).participant()) {
                     rows.add(batch.get(i));

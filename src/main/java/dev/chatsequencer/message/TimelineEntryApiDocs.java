@@ -55,9 +55,7 @@ class TimelineEntryApiDocs implements OpenApiCustomizer {
             names.addAll(variant.optional());
             Map<String, Schema> properties = new LinkedHashMap<>();
             for (String name : names) {
-                Schema field = fields.get(name);
-                field.setExtensions(null);
-                properties.put(name, field);
+                properties.put(name, fields.get(name));
             }
             properties.put("type", new StringSchema().description(fields.get("type").getDescription())
                     ._enum(List.of(variant.type())).example(variant.type()));

@@ -84,6 +84,14 @@ public class RateLimiter {
         return headers;
     }
 
+    /**
+     * Whose bucket a request spends: the signed-in user ({@code userId}), or without identification (mode none) the
+     * client's address.
+     */
+    public static String subject(String userId, String clientAddress) {
+        return userId != null ? userId : "addr:" + clientAddress;
+    }
+
     /** The refusal Redis would answer, while the bucket is known to be empty; {@code null} once it may not be. */
     private TokenOutcome knownEmpty(String key, long now, ChatProperties.RateLimit.Bucket bucket) {
         Long until = emptyUntil.get(key);

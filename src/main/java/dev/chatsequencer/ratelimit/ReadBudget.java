@@ -37,15 +37,17 @@ class ReadBudget implements HandlerInterceptor {
             return true;
         }
         request.setAttribute(CHARGED, Boolean.TRUE);
-        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.READS, subject(request));
+        HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.READS,
+                RateLimiter.subject(signedIn(), request.getRemoteAddr()));
         limits.forEach((name, values) -> response.setHeader(name, values.get(0)));
         return true;
     }
 
-    private static String subject(HttpServletRequest request) {
+    /** The signed-in user's id, {@code null} when nobody is identified. */
+    private static String signedIn() {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken) {
-            return "addr:" + request.getRemoteAddr();
+            return null;
         }
         return caller.getName();
     }

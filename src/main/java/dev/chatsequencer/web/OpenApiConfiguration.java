@@ -105,8 +105,7 @@ public class OpenApiConfiguration {
             return;
         }
         properties.forEach((property, definition) -> {
-            boolean nullable = Boolean.TRUE.equals(definition.getNullable())
-                    || (definition.getTypes() != null && definition.getTypes().contains("null"));
+            boolean nullable = SchemaRefs.nullable(definition);
             boolean omitted = definition.getExtensions() != null
                     && definition.getExtensions().remove(OmittedWhenNull.EXTENSION) != null;
             if (!nullable && !omitted) {

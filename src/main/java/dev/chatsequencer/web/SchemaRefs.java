@@ -36,6 +36,12 @@ public final class SchemaRefs {
         walk(response.getContent(), from, to, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
+    /** Whether the schema admits null: OpenAPI 3.0's {@code nullable}, or 3.1's {@code null} among its types. */
+    static boolean nullable(Schema<?> schema) {
+        return Boolean.TRUE.equals(schema.getNullable())
+                || (schema.getTypes() != null && schema.getTypes().contains("null"));
+    }
+
     private static void walk(Content content, String from, String to, Set<Schema<?>> seen) {
         if (content != null) {
             content.values().forEach(media -> walk(media.getSchema(), from, to, seen));
@@ -48,9 +54,7 @@ public final class SchemaRefs {
             return;
         }
         if (from.equals(schema.get$ref())) {
-            boolean nullable = Boolean.TRUE.equals(schema.getNullable())
-                    || (schema.getTypes() != null && schema.getTypes().contains("null"));
-            if (nullable) {
+            if (nullable(schema)) {
                 // OpenAPI 3.1 applies a $ref's siblings too: "type: null" beside it would refuse every object
                 schema.set$ref(null);
                 schema.setTypes(null);

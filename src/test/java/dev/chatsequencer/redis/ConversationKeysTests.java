@@ -24,7 +24,8 @@ class ConversationKeysTests {
                     new ChatProperties.RateLimit.Bucket(100, 20)),
             new ChatProperties.Cors(List.of()),
             new ChatProperties.Durability(0, Duration.ofSeconds(1)), new ChatProperties.Groups(1000),
-            new ChatProperties.Inbox(2000, Duration.ofMinutes(1)), new ChatProperties.Timeline(DataSize.ofKilobytes(256))));
+            new ChatProperties.Inbox(2000, Duration.ofMinutes(1)),
+            new ChatProperties.Timeline(DataSize.ofKilobytes(256))));
 
     @Test
     void keysOfOneConversationShareItsHashTagAndClusterSlot() {

@@ -58,7 +58,7 @@ class StreamCapsIT {
         assertThat(fromTheSameClient).startsWith("HTTP/1.1 429").contains("client already holds 3");
     }
 
-    /** Opens a stream as {@code user}, claiming to come from {@code forwardedFor}; the head, and the body if refused. */
+    /** Opens a stream as {@code user}, claiming to come from {@code forwardedFor}; its head, and body if refused. */
     private String stream(String group, String user, String forwardedFor) throws IOException {
         RawHttp http = RawHttp.connect(service.port());
         open.add(http);
