@@ -17,7 +17,7 @@
 -- ARGV[1]  'add' or 'remove'
 -- ARGV[2]  who makes the change (must be a participant)
 -- ARGV[3]  who is added or removed
--- ARGV[4]  the entry before its seq (MessageCodec writes both parts; the script only joins them)
+-- ARGV[4]  the entry before its seq (TimelineCodec writes both parts; the script only joins them)
 -- ARGV[5]  the entry after its seq
 -- ARGV[6]  the time, epoch milliseconds
 -- ARGV[7]  the pub/sub channel of live streams; '' when the caller rings it once replicas confirmed the write

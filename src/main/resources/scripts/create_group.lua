@@ -13,7 +13,7 @@
 -- KEYS[10] the tombstone of a deleted group           chat:{id}:deleted
 -- ARGV[1]  the owner's user id (the creator)
 -- ARGV[2]  the title, '' for none
--- ARGV[3]  the group-created entry before its seq (MessageCodec writes both parts; the script only joins them)
+-- ARGV[3]  the group-created entry before its seq (TimelineCodec writes both parts; the script only joins them)
 -- ARGV[4]  the entry after its seq
 -- ARGV[5]  the time, epoch milliseconds
 -- ARGV[6]  the pub/sub channel of live streams; '' when the caller rings it once replicas confirmed the write

@@ -6,7 +6,7 @@
 -- KEYS[4]  the conversation's participants (set)     chat:{id}:participants
 -- KEYS[5]  the conversation's read markers (hash)    chat:{id}:read
 -- KEYS[6]  the conversation's last activity (string) chat:{id}:activity
--- ARGV[1]  the stored member before its seq (MessageCodec writes both parts; the script only joins them)
+-- ARGV[1]  the stored member before its seq (TimelineCodec writes both parts; the script only joins them)
 -- ARGV[2]  the stored member after its seq
 -- ARGV[3]  how long the idempotency record lives, in milliseconds
 -- ARGV[4]  the sender's user id

@@ -7,11 +7,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The package rules of STYLE.md, kept true: features use {@code web} and {@code redis}, never the reverse, and no
- * package depends on a package that depends on it.
+ * The package rules of STYLE.md, kept true: the kernel ({@code access}, {@code timeline}, {@code storage},
+ * {@code redis}, {@code web}) knows no feature, features reach Redis only through the storage schema, and no package
+ * depends on a package that depends on it.
  */
 class PackageRulesTests {
 
@@ -19,25 +21,48 @@ class PackageRulesTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.chatsequencer");
 
+    static final String[] FEATURES = {"dev.chatsequencer.message..", "dev.chatsequencer.conversation..",
+        "dev.chatsequencer.stream..", "dev.chatsequencer.group..", "dev.chatsequencer.inbox..",
+        "dev.chatsequencer.security..", "dev.chatsequencer.ratelimit..", "dev.chatsequencer.ops.."};
+
     @Test
     void packagesHaveNoCycles() {
-        slices().matching("dev.chatsequencer.(*)..").should().beFreeOfCycles().check(MAIN);
+        slices().matching("dev.chatsequencer.(**)").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test
-    void webAndRedisDependOnNoFeature() {
-        noClasses().that().resideInAnyPackage("dev.chatsequencer.web..", "dev.chatsequencer.redis..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.chatsequencer.message..",
-                        "dev.chatsequencer.conversation..", "dev.chatsequencer.stream..", "dev.chatsequencer.group..",
-                        "dev.chatsequencer.inbox..")
+    void theKernelDependsOnNoFeature() {
+        noClasses().that().resideInAnyPackage("dev.chatsequencer.access..", "dev.chatsequencer.timeline..",
+                "dev.chatsequencer.storage..", "dev.chatsequencer.redis..", "dev.chatsequencer.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(MAIN);
     }
 
     @Test
-    void onlyTheRedisPackageRunsScripts() {
-        noClasses().that().resideOutsideOfPackage("dev.chatsequencer.redis..")
+    void redisMechanicsKnowNoSchemaAndWebKnowsNoRedis() {
+        noClasses().that().resideInAnyPackage("dev.chatsequencer.redis..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.chatsequencer.storage..",
+                        "dev.chatsequencer.timeline..", "dev.chatsequencer.access..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.chatsequencer.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.chatsequencer.storage..",
+                        "dev.chatsequencer.redis..", "dev.chatsequencer.timeline..", "dev.chatsequencer.access..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheStoragePackageRunsScripts() {
+        noClasses().that().resideOutsideOfPackage("dev.chatsequencer.storage..")
                 .should().dependOnClassesThat().areAssignableTo(RedisScript.class)
                 .because("LuaScripts is the one typed entry point to the Lua scripts")
+                .check(MAIN);
+    }
+
+    @Test
+    void noFeatureTouchesARedisTemplate() {
+        noClasses().that().resideInAnyPackage(FEATURES).or().resideInAnyPackage("dev.chatsequencer.timeline..")
+                .should().dependOnClassesThat().areAssignableTo(RedisOperations.class)
+                .because("every key and command of the schema lives in storage, where one class builds the keys")
                 .check(MAIN);
     }
 

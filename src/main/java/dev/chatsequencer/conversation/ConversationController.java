@@ -1,7 +1,15 @@
 package dev.chatsequencer.conversation;
 
+import dev.chatsequencer.access.AccessExamples;
+import dev.chatsequencer.access.Caller;
+import dev.chatsequencer.access.Identifier;
+import dev.chatsequencer.access.NotTheCallerException;
+import dev.chatsequencer.access.ParticipantsOnly;
+import dev.chatsequencer.ratelimit.Budgeted;
 import dev.chatsequencer.ratelimit.RateLimiter;
-import dev.chatsequencer.web.InvalidRequestException;
+import dev.chatsequencer.web.openapi.ProblemExample;
+import dev.chatsequencer.web.openapi.ProblemResponse;
+import dev.chatsequencer.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -14,6 +22,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,6 +55,9 @@ class ConversationController {
             headers = @Header(name = "Location", description = "URL of the conversation",
                     schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "200", description = "Recorded before; same id")
+    @ProblemResponse(status = "403", description = "The caller is not one of the two participants",
+            examples = NotOneOfThePair.class)
+    @Budgeted(RateLimiter.Limit.CONVERSATIONS)
     @PostMapping(path = "/v1/conversations/direct", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DirectConversation> direct(@Valid @RequestBody DirectConversationRequest request,
             @Parameter(hidden = true) Caller caller, HttpServletRequest http) {
@@ -54,8 +66,7 @@ class ConversationController {
             throw new InvalidRequestException("participants", "must be two different user ids");
         }
         if (caller.identified() && !participants.contains(caller.userId())) {
-            throw new NotTheCallerException("The caller '" + caller.userId() + "' is not one of the participants; "
-                    + "a user opens only their own direct conversations.");
+            throw notOneOfThePair(caller.userId());
         }
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.CONVERSATIONS,
                 RateLimiter.subject(caller.userId(), http.getRemoteAddr()));
@@ -72,10 +83,11 @@ class ConversationController {
             + "owner, and each participant's readSeq and unreadCount. Without caller identification (mode none) "
             + "an unknown conversation is open with lastSeq 0.")
     @ApiResponse(responseCode = "200", description = "The conversation")
+    @ParticipantsOnly
     @GetMapping("/v1/conversations/{conversationId}")
     ConversationView get(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @Parameter(hidden = true) Caller caller) {
-        ConversationStore.State state = store.state(conversationId, caller);
+        ConversationStore.State state = store.state(conversationId, caller.reader());
         return new ConversationView(conversationId, state.type(), state.title(), state.ownerId(),
                 state.historyVisibility(), state.lastSeq(), state.markers());
     }
@@ -83,22 +95,43 @@ class ConversationController {
     @Operation(summary = "Record how far a user has read", description = "The marker only moves forward (an older "
             + "seq leaves it unchanged) and is capped at the conversation's lastSeq. A caller sets only their own.")
     @ApiResponse(responseCode = "200", description = "The marker after the update")
+    @ProblemResponse(status = "403", description = "The marker is not the caller's own (or, without identification, "
+            + "the user is not a participant of this direct conversation); nothing is stored",
+            examples = {AccessExamples.UserIsNotTheCaller.class, AccessExamples.NotAParticipant.class})
+    @ParticipantsOnly
     @PutMapping(path = READ_MARKER_PATH,
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ReadMarker markRead(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @PathVariable @Identifier @Parameter(example = "alice") String userId,
             @Valid @RequestBody ReadMarkerRequest request, @Parameter(hidden = true) Caller caller) {
         String reader = caller.actingAs(userId, "userId");
-        return store.markRead(conversationId, reader, request.seq(), caller);
+        return store.markRead(conversationId, reader, request.seq(), caller.identified())
+                .orElseThrow(() -> caller.refusedIn(conversationId, reader));
     }
 
     @Operation(summary = "Read a user's read marker", description = "How far the user has read (readSeq) and how "
             + "many messages are unread, against the conversation's lastSeq. Participants see each other's.")
     @ApiResponse(responseCode = "200", description = "The marker; readSeq 0 if the user never read")
+    @ParticipantsOnly
     @GetMapping(READ_MARKER_PATH)
     ReadMarker readMarker(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @PathVariable @Identifier @Parameter(example = "alice") String userId,
             @Parameter(hidden = true) Caller caller) {
-        return store.marker(conversationId, userId, caller);
+        return store.marker(conversationId, userId, caller.reader());
+    }
+
+    /** An identified caller opening a direct conversation of two other users. */
+    static NotTheCallerException notOneOfThePair(String caller) {
+        return new NotTheCallerException("The caller '" + caller + "' is not one of the participants; a user opens "
+                + "only their own direct conversations.");
+    }
+
+    /** The problem of {@link #notOneOfThePair}, as the API documents it. */
+    static final class NotOneOfThePair implements ProblemExample {
+
+        @Override
+        public ProblemDetail problem() {
+            return notOneOfThePair("carol").getBody();
+        }
     }
 }

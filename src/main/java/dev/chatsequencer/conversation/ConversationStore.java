@@ -1,23 +1,25 @@
 package dev.chatsequencer.conversation;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.redis.ConversationKeys;
-import dev.chatsequencer.redis.InboxIndex;
-import dev.chatsequencer.redis.LuaScripts;
-import dev.chatsequencer.redis.LuaScripts.MarkOutcome;
-import dev.chatsequencer.redis.LuaScripts.StoredState;
+import dev.chatsequencer.access.ConversationNotFoundException;
+import dev.chatsequencer.group.GroupProperties;
+import dev.chatsequencer.inbox.InboxIndex;
 import dev.chatsequencer.redis.ReplicaAcknowledgement;
+import dev.chatsequencer.storage.ConversationKeys;
+import dev.chatsequencer.storage.ConversationRecords;
+import dev.chatsequencer.storage.LuaScripts;
+import dev.chatsequencer.storage.MarkOutcome;
+import dev.chatsequencer.storage.StoredState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Participants and read markers of conversations in Redis. */
 @Component
 class ConversationStore {
 
-    private final StringRedisTemplate redis;
+    private final ConversationRecords records;
     private final ConversationKeys keys;
     private final LuaScripts scripts;
     private final ReplicaAcknowledgement replicas;
@@ -25,15 +27,15 @@ class ConversationStore {
     private final Clock clock;
     private final int maxParticipants;
 
-    ConversationStore(StringRedisTemplate redis, ConversationKeys keys, LuaScripts scripts,
-            ReplicaAcknowledgement replicas, InboxIndex inbox, Clock clock, ChatProperties properties) {
-        this.redis = redis;
+    ConversationStore(ConversationRecords records, ConversationKeys keys, LuaScripts scripts,
+            ReplicaAcknowledgement replicas, InboxIndex inbox, Clock clock, GroupProperties groupsProperties) {
+        this.records = records;
         this.keys = keys;
         this.scripts = scripts;
         this.replicas = replicas;
         this.inbox = inbox;
         this.clock = clock;
-        this.maxParticipants = properties.groups().maxParticipants();
+        this.maxParticipants = groupsProperties.maxParticipants();
     }
 
     /**
@@ -44,34 +46,33 @@ class ConversationStore {
      */
     boolean recordParticipants(String conversationId, List<String> participants) {
         Instant now = clock.instant();
-        Long added = redis.opsForSet().add(keys.participants(conversationId), participants.toArray(String[]::new));
-        redis.opsForValue().setIfAbsent(keys.activity(conversationId), Long.toString(now.toEpochMilli()));
+        boolean recorded = records.recordParticipants(conversationId, participants, now);
         replicas.confirm(keys.participants(conversationId));
         inbox.add(participants, conversationId, now);
-        return added != null && added > 0;
+        return recorded;
     }
 
     /**
      * The conversation's settings and participants with their markers.
      *
-     * @throws ConversationNotFoundException when an identified caller is not a participant
+     * @throws ConversationNotFoundException when {@code reader} is given and is not a participant
      */
-    State state(String conversationId, Caller caller) {
-        return state(conversationId, null, maxParticipants, caller);
+    State state(String conversationId, String reader) {
+        return state(conversationId, null, maxParticipants, reader);
     }
 
     /**
      * One user's marker, participant or not.
      *
-     * @throws ConversationNotFoundException when an identified caller is not a participant
+     * @throws ConversationNotFoundException when {@code reader} is given and is not a participant
      */
-    ReadMarker marker(String conversationId, String userId, Caller caller) {
-        State state = state(conversationId, userId, 0, caller);
+    ReadMarker marker(String conversationId, String userId, String reader) {
+        State state = state(conversationId, userId, 0, reader);
         return state.markers().get(0);
     }
 
-    private State state(String conversationId, String alsoUser, int maxUsers, Caller caller) {
-        StoredState stored = scripts.state(conversationId, alsoUser, caller.reader(), maxUsers)
+    private State state(String conversationId, String alsoUser, int maxUsers, String reader) {
+        StoredState stored = scripts.state(conversationId, alsoUser, reader, maxUsers)
                 .orElseThrow(() -> new ConversationNotFoundException(conversationId));
         List<ReadMarker> markers = stored.markers().stream()
                 .map(marker -> ReadMarker.of(marker.userId(), marker.readSeq(), stored.lastSeq())).toList();
@@ -82,16 +83,15 @@ class ConversationStore {
     /**
      * Moves a user's marker forward, capped at the last seq.
      *
-     * @throws ConversationNotFoundException when an identified caller is not a participant
-     * @throws NotAParticipantException without identification, when the conversation has participants and the
-     *         user is not one
+     * @param membersOnly the conversation must have participants, the user among them (a caller was identified)
+     * @return empty when the user is not a participant (nothing was written)
      */
-    ReadMarker markRead(String conversationId, String userId, long seq, Caller caller) {
-        MarkOutcome outcome = scripts.markRead(conversationId, userId, seq, caller.identified());
+    Optional<ReadMarker> markRead(String conversationId, String userId, long seq, boolean membersOnly) {
+        MarkOutcome outcome = scripts.markRead(conversationId, userId, seq, membersOnly);
         if (outcome instanceof MarkOutcome.Marked marked) {
-            return ReadMarker.of(userId, marked.readSeq(), marked.lastSeq());
+            return Optional.of(ReadMarker.of(userId, marked.readSeq(), marked.lastSeq()));
         }
-        throw caller.refusedIn(conversationId, userId);
+        return Optional.empty();
     }
 
     /**

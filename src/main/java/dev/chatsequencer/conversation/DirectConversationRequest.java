@@ -1,5 +1,6 @@
 package dev.chatsequencer.conversation;
 
+import dev.chatsequencer.access.Identifier;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;

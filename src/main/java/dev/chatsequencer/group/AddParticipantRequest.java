@@ -1,7 +1,7 @@
 package dev.chatsequencer.group;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.access.Identifier;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 

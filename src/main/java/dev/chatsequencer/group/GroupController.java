@@ -1,9 +1,13 @@
 package dev.chatsequencer.group;
 
-import dev.chatsequencer.conversation.Caller;
-import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.access.AccessExamples;
+import dev.chatsequencer.access.Caller;
+import dev.chatsequencer.access.Identifier;
+import dev.chatsequencer.access.ParticipantsOnly;
+import dev.chatsequencer.ratelimit.Budgeted;
 import dev.chatsequencer.ratelimit.RateLimiter;
-import dev.chatsequencer.web.InvalidRequestException;
+import dev.chatsequencer.web.openapi.ProblemResponse;
+import dev.chatsequencer.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -47,6 +51,13 @@ class GroupController {
             headers = @Header(name = "Location", description = "URL of the conversation",
                     schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "200", description = "A retry: the group the original request created")
+    @ProblemResponse(status = "403", description = "senderId names someone other than the caller",
+            examples = AccessExamples.SenderIsNotTheCaller.class)
+    @ProblemResponse(status = "410", description = "A retry whose group was deleted since (its last participant "
+            + "left); nothing is created", examples = GroupExamples.Deleted.class)
+    @ProblemResponse(status = "422", description = "The clientRequestId created another group before; nothing is "
+            + "created", examples = GroupExamples.RequestConflict.class)
+    @Budgeted(RateLimiter.Limit.GROUPS)
     @PostMapping(path = "/v1/conversations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<GroupView> create(@Valid @RequestBody CreateGroupRequest request,
             @Parameter(hidden = true) Caller caller, HttpServletRequest http) {
@@ -79,13 +90,22 @@ class GroupController {
             + "participants (409).")
     @ApiResponse(responseCode = "201", description = "Added now, with the seq of the entry")
     @ApiResponse(responseCode = "200", description = "In already; nothing changed")
+    @ProblemResponse(status = "403", description = "senderId names someone other than the caller (or, without "
+            + "identification, is not a participant), or the user to add left by themself and only they may "
+            + "rejoin; nothing changes", examples = {AccessExamples.SenderIsNotTheCaller.class,
+                AccessExamples.NotAParticipant.class, GroupExamples.LeftByChoice.class})
+    @ParticipantsOnly
+    @ProblemResponse(status = "409", description = "A direct conversation (fixed participants), or a full group; "
+            + "nothing changes", examples = {GroupExamples.FixedParticipants.class, GroupExamples.Full.class})
+    @Budgeted(RateLimiter.Limit.POSTS)
     @PostMapping(path = PARTICIPANTS_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Membership> add(
             @PathVariable @Identifier @Parameter(example = "gr_9f86d081884c7d659a2feaa0c55ad015") String conversationId,
             @Valid @RequestBody AddParticipantRequest request, @Parameter(hidden = true) Caller caller) {
         String actor = caller.requiredActor(request.senderId(), "senderId");
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, actor);
-        Membership membership = store.change(conversationId, true, actor, request.userId(), caller);
+        Membership membership = store.change(conversationId, true, actor, request.userId())
+                .orElseThrow(() -> caller.refusedIn(conversationId, actor));
         return ResponseEntity.status(membership.changed() ? 201 : 200).headers(limits).body(membership);
     }
 
@@ -94,6 +114,15 @@ class GroupController {
             + "the removed user loses access at once (their streams end, their read marker goes). Direct "
             + "conversations have fixed participants (409).")
     @ApiResponse(responseCode = "200", description = "Removed, with the seq of the entry")
+    @ProblemResponse(status = "403", description = "Someone other than the owner removes another user, or senderId "
+            + "names someone other than the caller; nothing changes", examples = {GroupExamples.NotTheOwner.class,
+                AccessExamples.SenderIsNotTheCaller.class})
+    @ProblemResponse(status = "404", description = "No such conversation or the caller is not in it (the same "
+            + "answer for both), or the user to remove is not in it", examples = {
+                GroupExamples.NotFound.class, GroupExamples.ParticipantNotFound.class})
+    @ProblemResponse(status = "409", description = "A direct conversation: its participants are fixed",
+            examples = GroupExamples.FixedParticipants.class)
+    @Budgeted(RateLimiter.Limit.POSTS)
     @DeleteMapping(PARTICIPANTS_PATH + "/{userId}")
     ResponseEntity<Membership> remove(
             @PathVariable @Identifier @Parameter(example = "gr_9f86d081884c7d659a2feaa0c55ad015") String conversationId,
@@ -103,6 +132,7 @@ class GroupController {
             @Parameter(hidden = true) Caller caller) {
         String actor = caller.requiredActor(senderId, "senderId");
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, actor);
-        return ResponseEntity.ok().headers(limits).body(store.change(conversationId, false, actor, userId, caller));
+        return ResponseEntity.ok().headers(limits).body(store.change(conversationId, false, actor, userId)
+                .orElseThrow(() -> caller.refusedIn(conversationId, actor)));
     }
 }

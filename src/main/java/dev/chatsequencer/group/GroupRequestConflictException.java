@@ -1,6 +1,6 @@
 package dev.chatsequencer.group;
 
-import dev.chatsequencer.web.ProblemTypes;
+import dev.chatsequencer.web.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

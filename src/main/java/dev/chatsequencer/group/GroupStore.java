@@ -1,16 +1,16 @@
 package dev.chatsequencer.group;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.conversation.Caller;
-import dev.chatsequencer.message.Message;
-import dev.chatsequencer.message.MessageCodec;
-import dev.chatsequencer.redis.ConversationKeys;
-import dev.chatsequencer.redis.InboxIndex;
-import dev.chatsequencer.redis.LuaScripts;
-import dev.chatsequencer.redis.LuaScripts.GroupOutcome;
-import dev.chatsequencer.redis.LuaScripts.MemberTemplate;
-import dev.chatsequencer.redis.LuaScripts.MembershipOutcome;
-import dev.chatsequencer.redis.ReplicaAcknowledgement;
+import dev.chatsequencer.inbox.InboxIndex;
+import dev.chatsequencer.storage.ConversationRecords;
+import dev.chatsequencer.storage.GroupOutcome;
+import dev.chatsequencer.storage.LuaScripts;
+import dev.chatsequencer.storage.MemberTemplate;
+import dev.chatsequencer.storage.MembershipOutcome;
+import dev.chatsequencer.timeline.EntryType;
+import dev.chatsequencer.timeline.IdempotencyProperties;
+import dev.chatsequencer.timeline.TimelineCodec;
+import dev.chatsequencer.timeline.TimelineEntry;
+import dev.chatsequencer.timeline.TimelineWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,30 +34,28 @@ class GroupStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final StringRedisTemplate redis;
-    private final ConversationKeys keys;
+    private final ConversationRecords records;
     private final LuaScripts scripts;
+    private final TimelineWriter writer;
     private final InboxIndex inbox;
-    private final ReplicaAcknowledgement replicas;
-    private final MessageCodec codec;
+    private final TimelineCodec codec;
     private final Clock clock;
     private final GroupMetrics metrics;
     private final int maxParticipants;
     private final Duration requestTtl;
 
-    GroupStore(StringRedisTemplate redis, ConversationKeys keys, LuaScripts scripts, InboxIndex inbox,
-            ReplicaAcknowledgement replicas, MessageCodec codec, Clock clock, GroupMetrics metrics,
-            ChatProperties properties) {
-        this.redis = redis;
-        this.keys = keys;
+    GroupStore(ConversationRecords records, LuaScripts scripts, TimelineWriter writer, InboxIndex inbox,
+            TimelineCodec codec, Clock clock, GroupMetrics metrics, GroupProperties groupsProperties,
+            IdempotencyProperties idempotencyProperties) {
+        this.records = records;
         this.scripts = scripts;
+        this.writer = writer;
         this.inbox = inbox;
-        this.replicas = replicas;
         this.codec = codec;
         this.clock = clock;
         this.metrics = metrics;
-        this.maxParticipants = properties.groups().maxParticipants();
-        this.requestTtl = properties.idempotency().ttl();
+        this.maxParticipants = groupsProperties.maxParticipants();
+        this.requestTtl = idempotencyProperties.ttl();
     }
 
     int maxParticipants() {
@@ -75,19 +73,17 @@ class GroupStore {
             String clientRequestId) {
         String conversationId = clientRequestId == null ? newId() : idFor(owner, clientRequestId);
         Instant at = now();
-        MemberTemplate entry = codec.entryTemplate(Message.GROUP_CREATED, owner, null, participants, title, at);
-        GroupOutcome outcome = scripts.createGroup(conversationId, owner, title, history, participants, entry, at,
-                !replicas.enabled());
+        MemberTemplate entry = codec.membership(EntryType.GROUP_CREATED, owner, null, participants, title, at);
+        GroupOutcome outcome = writer.append(conversationId, EntryType.GROUP_CREATED, doorbell -> scripts
+                .createGroup(conversationId, owner, title, history, participants, entry, at, doorbell));
         if (outcome instanceof GroupOutcome.Deleted) {
             throw new GroupDeletedException(clientRequestId, conversationId);
         }
         if (!(outcome instanceof GroupOutcome.Created created)) {
             throw new IllegalStateException("The new group id " + conversationId + " is taken");
         }
-        replicas.confirm(keys.messages(conversationId));
-        Message first = codec.decode(conversationId, created.member());
+        TimelineEntry first = codec.decode(conversationId, created.member());
         if (created.now()) {
-            ring(conversationId, created.member());
             metrics.created();
         } else if (!first.participants().equals(participants) || !Objects.equals(first.title(), title)
                 || !created.history().equals(history)) {
@@ -102,21 +98,22 @@ class GroupStore {
      * {@code actor} adds {@code userId} ({@code add}; nothing changes when they are in already) or removes them
      * (themself, or anyone when the owner).
      *
-     * @throws dev.chatsequencer.conversation.ConversationNotFoundException when the actor is not a participant
-     *         (mode none: {@link dev.chatsequencer.conversation.NotAParticipantException})
+     * @return empty when the actor is not a participant (nothing was written)
      */
-    Membership change(String conversationId, boolean add, String actor, String userId, Caller caller) {
+    Optional<Membership> change(String conversationId, boolean add, String actor, String userId) {
         Instant at = now();
-        MemberTemplate entry = codec.entryTemplate(add ? Message.PARTICIPANT_ADDED : Message.PARTICIPANT_REMOVED,
-                actor, userId, null, null, at);
-        MembershipOutcome outcome = scripts.changeMembership(conversationId, add, actor, userId, entry, at,
-                maxParticipants, requestTtl, !replicas.enabled());
+        EntryType type = add ? EntryType.PARTICIPANT_ADDED : EntryType.PARTICIPANT_REMOVED;
+        MemberTemplate entry = codec.membership(type, actor, userId, null, null, at);
+        MembershipOutcome outcome = writer.append(conversationId, type, doorbell -> scripts.changeMembership(
+                conversationId, add, actor, userId, entry, at, maxParticipants, requestTtl, doorbell));
         if (!(outcome instanceof MembershipOutcome.Changed changed)) {
-            throw refusal(((MembershipOutcome.Refused) outcome).refusal(), conversationId, actor, userId, caller);
+            MembershipOutcome.Refusal refusal = ((MembershipOutcome.Refused) outcome).refusal();
+            if (refusal == MembershipOutcome.Refusal.NOT_A_PARTICIPANT) {
+                return Optional.empty();
+            }
+            throw refusal(refusal, conversationId, actor, userId);
         }
         if (changed.now()) {
-            replicas.confirm(keys.messages(conversationId));
-            ring(conversationId, entry.beforeSeq() + changed.seq() + entry.afterSeq());
             metrics.changed(add);
         }
         if (add) {
@@ -126,13 +123,14 @@ class GroupStore {
             // only an entry from before this removal: a re-add that raced past it keeps its own
             scripts.dropStaleInboxEntry(userId, conversationId, at);
         }
-        return new Membership(conversationId, userId, add, changed.seq(), changed.now());
+        return Optional.of(new Membership(conversationId, userId, add, changed.seq(), changed.now()));
     }
 
+    /** The problem a refusal that does not depend on who asks stands for. */
     private RuntimeException refusal(MembershipOutcome.Refusal refusal, String conversationId, String actor,
-            String userId, Caller caller) {
+            String userId) {
         return switch (refusal) {
-            case NOT_A_PARTICIPANT -> caller.refusedIn(conversationId, actor);
+            case NOT_A_PARTICIPANT -> throw new IllegalArgumentException("Mapped by the caller");
             case NOT_A_GROUP -> new FixedParticipantsException(conversationId);
             case FULL -> new GroupFullException(conversationId, maxParticipants);
             case USER_NOT_IN -> new ParticipantNotFoundException(conversationId, userId);
@@ -141,26 +139,11 @@ class GroupStore {
         };
     }
 
-    /** With replicas, the script rang nothing: streams hear of an entry only once replicas confirmed it. */
-    private void ring(String conversationId, String member) {
-        if (replicas.enabled()) {
-            redis.convertAndSend(keys.events(conversationId), member);
-        }
-    }
-
-    /**
-     * The group id a creation request stands for: the one its first attempt chose, or a new one recorded for the
-     * retries to find. SET NX decides between concurrent attempts: exactly one id wins.
-     */
+    /** The group id a creation request stands for: the one its first attempt chose, or a new one for retries. */
     private String idFor(String owner, String clientRequestId) {
-        String key = keys.groupRequest(owner, clientRequestId);
         String candidate = newId();
-        Boolean recorded = redis.opsForValue().setIfAbsent(key, candidate, requestTtl);
-        if (Boolean.TRUE.equals(recorded)) {
-            return candidate;
-        }
-        String earlier = redis.opsForValue().get(key);
-        return earlier != null ? earlier : idFor(owner, clientRequestId);
+        String claimed = records.claimGroupRequest(owner, clientRequestId, candidate, requestTtl);
+        return claimed != null ? claimed : idFor(owner, clientRequestId);
     }
 
     private Instant now() {

@@ -1,14 +1,13 @@
 package dev.chatsequencer.inbox;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.message.MessageCodec;
-import dev.chatsequencer.redis.ConversationSummaries;
-import dev.chatsequencer.redis.ConversationSummaries.Summary;
-import dev.chatsequencer.redis.InboxIndex;
-import dev.chatsequencer.redis.LuaScripts;
+import dev.chatsequencer.storage.ConversationSummaries;
+import dev.chatsequencer.storage.ConversationSummaries.Summary;
+import dev.chatsequencer.storage.LuaScripts;
+import dev.chatsequencer.timeline.TimelineCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,20 +29,20 @@ class Inbox {
     private final InboxIndex index;
     private final ConversationSummaries conversations;
     private final LuaScripts scripts;
-    private final MessageCodec codec;
+    private final TimelineCodec codec;
     private final Clock clock;
     private final Duration repairAfter;
     private final Timer reads;
     private final Counter repairs;
 
-    Inbox(InboxIndex index, ConversationSummaries conversations, LuaScripts scripts, MessageCodec codec, Clock clock,
-            ChatProperties properties, MeterRegistry registry) {
+    Inbox(InboxIndex index, ConversationSummaries conversations, LuaScripts scripts, TimelineCodec codec, Clock clock,
+            InboxProperties inboxProperties, MeterRegistry registry) {
         this.index = index;
         this.conversations = conversations;
         this.scripts = scripts;
         this.codec = codec;
         this.clock = clock;
-        this.repairAfter = properties.inbox().repairAfter();
+        this.repairAfter = inboxProperties.repairAfter();
         this.reads = Timer.builder("chat.inbox.read").description("Latency of reading one page of an inbox")
                 .register(registry);
         this.repairs = Counter.builder("chat.inbox.repairs")
@@ -118,7 +117,8 @@ class Inbox {
         return new InboxEntry(summary.conversationId(), summary.groupType() != null ? summary.groupType() : "direct",
                 summary.title(), summary.lastSeq(), readSeq, summary.lastSeq() - readSeq,
                 candidate.activityMillis() == 0 ? null : Instant.ofEpochMilli(candidate.activityMillis()),
-                summary.lastEntry() == null ? null : codec.decode(summary.conversationId(), summary.lastEntry()));
+                summary.lastEntry() == null ? null : new String(codec.apiJson(summary.conversationId(),
+                        summary.lastEntry()), StandardCharsets.UTF_8));
     }
 
     /** A conversation the index names, and its last activity (0: none recorded). */

@@ -1,8 +1,10 @@
 package dev.chatsequencer.inbox;
 
-import dev.chatsequencer.conversation.Caller;
-import dev.chatsequencer.conversation.Identifier;
-import dev.chatsequencer.web.InvalidRequestException;
+import dev.chatsequencer.access.AccessExamples;
+import dev.chatsequencer.access.Caller;
+import dev.chatsequencer.access.Identifier;
+import dev.chatsequencer.web.openapi.ProblemResponse;
+import dev.chatsequencer.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,6 +36,8 @@ class InboxController {
             + "last entry. A conversation the user left is not listed. With an authenticated caller only their own "
             + "inbox, and `me` stands for the caller.")
     @ApiResponse(responseCode = "200", description = "One page; pass nextCursor as cursor for the next")
+    @ProblemResponse(status = "403", description = "Another user's inbox: a caller reads only their own",
+            examples = AccessExamples.UserIsNotTheCaller.class)
     @GetMapping(PATH)
     InboxPage conversations(@PathVariable @Identifier @Parameter(example = "me") String userId,
             @Parameter(description = "Page size, 1-100") @RequestParam(defaultValue = "20") @Min(1) @Max(100)

@@ -1,6 +1,6 @@
 package dev.chatsequencer.inbox;
 
-import dev.chatsequencer.web.InvalidRequestException;
+import dev.chatsequencer.web.problem.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,11 +1,15 @@
 package dev.chatsequencer.inbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.chatsequencer.message.Message;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.chatsequencer.timeline.TimelineEntry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
-/** One conversation in a user's inbox: what it is, how far the user has read, and its last entry. */
+/**
+ * One conversation in a user's inbox: what it is, how far the user has read, and its last entry (the API's JSON of it,
+ * spliced by the timeline codec like every entry the API shows).
+ */
 record InboxEntry(
         @Schema(example = "gr_9f86d081884c7d659a2feaa0c55ad015") String conversationId,
         @Schema(allowableValues = {"direct", "group"}, example = "group") String type,
@@ -17,6 +21,6 @@ record InboxEntry(
         @Schema(description = "When the last entry was written, or a direct conversation without one opened "
                 + "(server time); null when neither is recorded",
                 example = "2026-11-28T13:23:09.176Z", nullable = true) Instant lastActivityAt,
-        @Schema(description = "The last entry of the timeline; null when it has none", nullable = true)
-        Message lastEntry) {
+        @Schema(description = "The last entry of the timeline; null when it has none", nullable = true,
+                implementation = TimelineEntry.class) @JsonRawValue String lastEntry) {
 }

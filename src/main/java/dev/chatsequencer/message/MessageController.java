@@ -1,10 +1,17 @@
 package dev.chatsequencer.message;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.conversation.Caller;
-import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.access.AccessExamples;
+import dev.chatsequencer.access.Caller;
+import dev.chatsequencer.access.Identifier;
+import dev.chatsequencer.access.ParticipantsOnly;
+import dev.chatsequencer.ratelimit.Budgeted;
 import dev.chatsequencer.ratelimit.RateLimiter;
-import dev.chatsequencer.web.InvalidRequestException;
+import dev.chatsequencer.timeline.TimelineEntry;
+import dev.chatsequencer.timeline.TimelinePage;
+import dev.chatsequencer.timeline.TimelineReader;
+import dev.chatsequencer.web.openapi.ProblemExample;
+import dev.chatsequencer.web.openapi.ProblemResponse;
+import dev.chatsequencer.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -20,6 +27,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,15 +45,20 @@ class MessageController {
 
     static final String PATH = "/v1/conversations/{conversationId}/messages";
     static final int MAX_PAGE_SIZE = 200;
+    /** A post answers with the message it stored, never another type of entry. */
+    private static final String MESSAGE_ENTRY = "#/components/schemas/MessageEntry";
 
     private final MessageStore store;
+    private final TimelineReader timeline;
     private final RateLimiter rateLimiter;
     private final int maxBodyLength;
 
-    MessageController(MessageStore store, RateLimiter rateLimiter, ChatProperties properties) {
+    MessageController(MessageStore store, TimelineReader timeline, RateLimiter rateLimiter,
+            MessageProperties messagesProperties) {
         this.store = store;
+        this.timeline = timeline;
         this.rateLimiter = rateLimiter;
-        this.maxBodyLength = properties.messages().maxBodyLength();
+        this.maxBodyLength = messagesProperties.maxBodyLength();
     }
 
     @Operation(summary = "Post a message", description = "Assigns the conversation's next seq atomically. A retry "
@@ -53,22 +66,33 @@ class MessageController {
             + "consumes no seq.")
     @ApiResponse(responseCode = "201", description = "Stored with a new seq",
             headers = @Header(name = "Location", description = "URL of the new message",
-                    schema = @Schema(type = "string", format = "uri-reference")))
-    @ApiResponse(responseCode = "200", description = "A retry: the message stored by the original post")
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Message> post(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = MESSAGE_ENTRY)))
+    @ApiResponse(responseCode = "200", description = "A retry: the message stored by the original post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = MESSAGE_ENTRY)))
+    @ProblemResponse(status = "403", description = "senderId is not the caller (or, without identification, the "
+            + "sender is not a participant of this direct conversation); nothing is stored",
+            examples = {AccessExamples.SenderIsNotTheCaller.class, AccessExamples.NotAParticipant.class})
+    @ParticipantsOnly
+    @ProblemResponse(status = "422", description = "The clientMessageId was already used for a different body; seq "
+            + "is where the original is", examples = IdempotencyConflict.class)
+    @Budgeted(RateLimiter.Limit.POSTS)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> post(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @Valid @RequestBody PostMessageRequest request, @Parameter(hidden = true) Caller caller) {
         if (request.body().codePointCount(0, request.body().length()) > maxBodyLength) {
             throw new InvalidRequestException("body", "must be at most " + maxBodyLength + " characters");
         }
         String sender = caller.requiredActor(request.senderId(), "senderId");
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, sender);
-        PostResult result = store.append(conversationId, sender, request, caller);
-        if (!result.created()) {
-            return ResponseEntity.ok().headers(limits).body(result.message());
+        MessageStore.Posted posted = store.append(conversationId, sender, request, caller.identified())
+                .orElseThrow(() -> caller.refusedIn(conversationId, sender));
+        if (!posted.created()) {
+            return ResponseEntity.ok().headers(limits).contentType(MediaType.APPLICATION_JSON).body(posted.json());
         }
-        URI location = URI.create("/v1/conversations/" + conversationId + "/messages/" + result.message().seq());
-        return ResponseEntity.created(location).headers(limits).body(result.message());
+        URI location = URI.create("/v1/conversations/" + conversationId + "/messages/" + posted.seq());
+        return ResponseEntity.created(location).headers(limits).contentType(MediaType.APPLICATION_JSON)
+                .body(posted.json());
     }
 
     @Operation(summary = "Read a page of the timeline", description = "With `after`, the page starts just after it, "
@@ -79,6 +103,7 @@ class MessageController {
             + "lastSeq 0.")
     @ApiResponse(responseCode = "200", description = "The page", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TimelinePage.class)))
+    @ParticipantsOnly
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> page(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @Parameter(description = "Exclusive lower seq bound") @RequestParam(required = false) @PositiveOrZero
@@ -87,18 +112,40 @@ class MessageController {
             Long before,
             @Parameter(description = "Page size, 1-200") @RequestParam(defaultValue = "50") @Min(1)
             @Max(MAX_PAGE_SIZE) int limit, @Parameter(hidden = true) Caller caller) {
-        // The stored members are spliced into the page as they are (MessageStore.pageJson): no parse, no re-encode.
+        // The stored members are spliced into the page as they are (TimelineCodec): no parse, no re-encode.
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(store.pageJson(conversationId, after, before, limit, caller));
+                .body(timeline.pageJson(conversationId, after, before, limit, caller.reader()));
     }
 
     @Operation(summary = "Read one message by seq", description = "The message stored at that seq, exactly as the "
             + "timeline holds it.")
-    @ApiResponse(responseCode = "200", description = "The message")
-    @GetMapping("/{seq}")
-    Message one(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
+    @ApiResponse(responseCode = "200", description = "The message", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TimelineEntry.class)))
+    @ProblemResponse(status = "404", description = "No message has that seq, or no such conversation for the caller",
+            examples = {MessageNotFound.class, AccessExamples.ConversationNotFound.class})
+    @GetMapping(path = "/{seq}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> one(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @PathVariable @Positive long seq, @Parameter(hidden = true) Caller caller) {
-        return store.find(conversationId, seq, caller)
-                .orElseThrow(() -> new MessageNotFoundException(conversationId, seq));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(timeline
+                .entryJson(conversationId, seq, caller.reader())
+                .orElseThrow(() -> new MessageNotFoundException(conversationId, seq)));
+    }
+
+    /** A retry whose clientMessageId was used for another body, as the API documents it. */
+    static final class IdempotencyConflict implements ProblemExample {
+
+        @Override
+        public ProblemDetail problem() {
+            return new IdempotencyConflictException("a-1", 1).getBody();
+        }
+    }
+
+    /** No entry at the seq, as the API documents it. */
+    static final class MessageNotFound implements ProblemExample {
+
+        @Override
+        public ProblemDetail problem() {
+            return new MessageNotFoundException(AccessExamples.CONVERSATION, 7).getBody();
+        }
     }
 }

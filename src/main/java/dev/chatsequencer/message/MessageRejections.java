@@ -1,6 +1,6 @@
 package dev.chatsequencer.message;
 
-import dev.chatsequencer.web.ProblemRaised;
+import dev.chatsequencer.web.problem.ProblemRaised;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;

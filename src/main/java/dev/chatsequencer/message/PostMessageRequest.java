@@ -1,8 +1,8 @@
 package dev.chatsequencer.message;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.chatsequencer.conversation.Identifier;
-import dev.chatsequencer.web.DisplayText;
+import dev.chatsequencer.access.Identifier;
+import dev.chatsequencer.web.input.DisplayText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 

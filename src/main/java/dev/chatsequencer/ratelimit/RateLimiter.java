@@ -1,10 +1,9 @@
 package dev.chatsequencer.ratelimit;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.redis.ConversationKeys;
-import dev.chatsequencer.redis.LuaScripts;
-import dev.chatsequencer.redis.LuaScripts.TokenOutcome;
-import dev.chatsequencer.web.ProblemDocs;
+import dev.chatsequencer.storage.ConversationKeys;
+import dev.chatsequencer.storage.LuaScripts;
+import dev.chatsequencer.storage.TokenOutcome;
+import dev.chatsequencer.web.openapi.ProblemDocs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.headers.Header;
@@ -31,18 +30,18 @@ public class RateLimiter {
 
     private final LuaScripts scripts;
     private final ConversationKeys keys;
-    private final Map<Limit, ChatProperties.RateLimit.Bucket> buckets;
+    private final Map<Limit, RateLimitProperties.Bucket> buckets;
     private final Map<Limit, Counter> refused;
     private final Clock clock;
     /** Buckets Redis found empty, and until when (epoch milliseconds); only a shortcut, so cleared when large. */
     private final Map<String, Long> emptyUntil = new ConcurrentHashMap<>();
 
-    RateLimiter(LuaScripts scripts, ConversationKeys keys, ChatProperties properties, MeterRegistry registry,
-            Clock clock) {
+    RateLimiter(LuaScripts scripts, ConversationKeys keys, RateLimitProperties rateLimitProperties,
+            MeterRegistry registry, Clock clock) {
         this.scripts = scripts;
         this.keys = keys;
         this.clock = clock;
-        ChatProperties.RateLimit limits = properties.rateLimit();
+        RateLimitProperties limits = rateLimitProperties;
         this.buckets = new EnumMap<>(Map.of(Limit.POSTS, limits.posts(), Limit.CONVERSATIONS, limits.conversations(),
                 Limit.GROUPS, limits.groups(), Limit.READS, limits.reads()));
         this.refused = new EnumMap<>(Limit.class);
@@ -58,7 +57,7 @@ public class RateLimiter {
      * @throws RateLimitedException when the bucket is empty
      */
     public HttpHeaders take(Limit limit, String subject) {
-        ChatProperties.RateLimit.Bucket bucket = buckets.get(limit);
+        RateLimitProperties.Bucket bucket = buckets.get(limit);
         HttpHeaders headers = new HttpHeaders();
         if (bucket.refillPerSecond() <= 0) {
             return headers;
@@ -93,7 +92,7 @@ public class RateLimiter {
     }
 
     /** The refusal Redis would answer, while the bucket is known to be empty; {@code null} once it may not be. */
-    private TokenOutcome knownEmpty(String key, long now, ChatProperties.RateLimit.Bucket bucket) {
+    private TokenOutcome knownEmpty(String key, long now, RateLimitProperties.Bucket bucket) {
         Long until = emptyUntil.get(key);
         if (until == null) {
             return null;
@@ -116,7 +115,7 @@ public class RateLimiter {
 
     /** The 429 a limit answers with, for the API description: at the configured bucket, with its headers. */
     public ApiResponse refusalResponse(Limit limit) {
-        ChatProperties.RateLimit.Bucket bucket = buckets.get(limit);
+        RateLimitProperties.Bucket bucket = buckets.get(limit);
         ApiResponse response = ProblemDocs.withRetryAfter(ProblemDocs.response("Over the caller's rate limit for "
                 + limit.id() + "; nothing is stored and no seq is used", new RateLimitedException(limit, bucket, 1,
                         new HttpHeaders()).getBody()));

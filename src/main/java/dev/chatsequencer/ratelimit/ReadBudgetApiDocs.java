@@ -1,6 +1,6 @@
 package dev.chatsequencer.ratelimit;
 
-import dev.chatsequencer.web.ProblemDocs;
+import dev.chatsequencer.web.openapi.ProblemDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * slots (a user's inbox and the conversations it names), which no script can do together.
  */
 @Component
-class PipelinedCommands {
+public class PipelinedCommands {
 
     private final LettuceConnectionFactory connections;
     private final long timeoutMillis;
@@ -36,7 +36,7 @@ class PipelinedCommands {
      *
      * @throws RedisSystemException when Redis fails or does not answer within the command timeout (a 503)
      */
-    List<RedisFuture<?>> run(Function<RedisClusterAsyncCommands<byte[], byte[]>, List<RedisFuture<?>>> send) {
+    public List<RedisFuture<?>> run(Function<RedisClusterAsyncCommands<byte[], byte[]>, List<RedisFuture<?>>> send) {
         List<RedisFuture<?>> futures;
         try (RedisConnection connection = connections.getConnection()) {
             @SuppressWarnings("unchecked")
@@ -59,15 +59,15 @@ class PipelinedCommands {
     }
 
     /** The value of a command {@link #run} waited for. */
-    static Object value(RedisFuture<?> future) {
+    public static Object value(RedisFuture<?> future) {
         return future.toCompletableFuture().join();
     }
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String text(byte[] bytes) {
+    public static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 }

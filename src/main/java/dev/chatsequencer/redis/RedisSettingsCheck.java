@@ -1,6 +1,5 @@
 package dev.chatsequencer.redis;
 
-import dev.chatsequencer.ChatProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,9 @@ class RedisSettingsCheck {
     private final StringRedisTemplate redis;
     private final int durabilityReplicas;
 
-    RedisSettingsCheck(StringRedisTemplate redis, ChatProperties properties) {
+    RedisSettingsCheck(StringRedisTemplate redis, DurabilityProperties durabilityProperties) {
         this.redis = redis;
-        this.durabilityReplicas = properties.durability().replicas();
+        this.durabilityReplicas = durabilityProperties.replicas();
     }
 
     @EventListener(ApplicationReadyEvent.class)

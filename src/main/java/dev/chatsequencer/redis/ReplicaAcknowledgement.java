@@ -1,6 +1,5 @@
 package dev.chatsequencer.redis;
 
-import dev.chatsequencer.ChatProperties;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.SlotHash;
@@ -39,10 +38,10 @@ public class ReplicaAcknowledgement {
     private final long timeoutMillis;
     private final Map<String, Batch> batches = new ConcurrentHashMap<>();
 
-    ReplicaAcknowledgement(LettuceConnectionFactory connections, ChatProperties properties) {
+    ReplicaAcknowledgement(LettuceConnectionFactory connections, DurabilityProperties durabilityProperties) {
         this.connections = connections;
-        this.replicas = properties.durability().replicas();
-        this.timeoutMillis = properties.durability().timeout().toMillis();
+        this.replicas = durabilityProperties.replicas();
+        this.timeoutMillis = durabilityProperties.timeout().toMillis();
     }
 
     /** True when writes wait for replicas before they are acknowledged. */

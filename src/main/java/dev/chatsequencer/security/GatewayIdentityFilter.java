@@ -1,6 +1,6 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.access.Identifier;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,5 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.ChatProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -58,8 +57,8 @@ class JwtConfiguration {
      */
     @Bean
     @ConditionalOnProperty("chat.security.issuer")
-    JwtIssuerValidator expectedIssuer(ChatProperties properties) {
-        return new JwtIssuerValidator(properties.security().issuer());
+    JwtIssuerValidator expectedIssuer(ChatSecurityProperties securityProperties) {
+        return new JwtIssuerValidator(securityProperties.issuer());
     }
 
     /**

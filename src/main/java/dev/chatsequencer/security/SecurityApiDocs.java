@@ -1,10 +1,9 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.ChatProperties.Security.Mode;
+import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import dev.chatsequencer.redis.DevelopmentRedis;
-import dev.chatsequencer.web.ProblemDocs;
-import dev.chatsequencer.web.ProblemTypes;
+import dev.chatsequencer.web.openapi.ProblemDocs;
+import dev.chatsequencer.web.problem.ProblemTypes;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -28,10 +27,10 @@ class SecurityApiDocs implements OpenApiCustomizer {
 
     private final Mode mode;
 
-    SecurityApiDocs(ChatProperties properties, Environment environment,
+    SecurityApiDocs(ChatSecurityProperties securityProperties, Environment environment,
             ObjectProvider<DevelopmentRedis> developmentRedis) {
         DevelopmentRedis development = developmentRedis.getIfAvailable();
-        this.mode = SecurityModes.resolve(properties.security().mode(), environment,
+        this.mode = SecurityModes.resolve(securityProperties.mode(), environment,
                 development == null ? null : development.describe());
     }
 

@@ -1,7 +1,6 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.ChatProperties.Security.Mode;
+import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import dev.chatsequencer.redis.DevelopmentRedis;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -59,13 +58,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ChatProperties properties, Environment environment,
-            ObjectProvider<DevelopmentRedis> developmentRedis, ObjectProvider<JwtDecoder> jwtDecoder,
-            JsonMapper jsonMapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ChatSecurityProperties securityProperties,
+            Environment environment, ObjectProvider<DevelopmentRedis> developmentRedis,
+            ObjectProvider<JwtDecoder> jwtDecoder, JsonMapper jsonMapper) throws Exception {
         DevelopmentRedis development = developmentRedis.getIfAvailable();
-        Mode mode = SecurityModes.resolve(properties.security().mode(), environment,
+        Mode mode = SecurityModes.resolve(securityProperties.mode(), environment,
                 development == null ? null : development.describe());
-        URI publicUrl = properties.security().publicUrl();
+        URI publicUrl = securityProperties.publicUrl();
         ProblemEntryPoint entryPoint = new ProblemEntryPoint(jsonMapper,
                 mode == Mode.JWT && publicUrl != null ? metadataUrl(publicUrl) : null);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -105,7 +104,7 @@ public class SecurityConfiguration {
                     log.warn("spring.security.oauth2.resourceserver.jwt.audiences is not set: a token the issuer made "
                             + "for any other service of it is accepted here too. Set it to this API's audience.");
                 }
-                if (properties.security().issuer() == null
+                if (securityProperties.issuer() == null
                         && !environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")) {
                     log.warn("Neither chat.security.issuer nor spring.security.oauth2.resourceserver.jwt.issuer-uri "
                             + "is set: a token is accepted whatever its iss, if its key is trusted.");
@@ -113,7 +112,7 @@ public class SecurityConfiguration {
                 log.info("Callers are identified by OAuth2 bearer tokens (chat.security.mode=jwt)");
             }
             case GATEWAY -> {
-                String header = properties.security().gatewayUserHeader();
+                String header = securityProperties.gatewayUserHeader();
                 http.addFilterBefore(new GatewayIdentityFilter(header, entryPoint),
                         AnonymousAuthenticationFilter.class);
                 log.info("Callers are identified by the {} header of the authenticating proxy "
@@ -137,9 +136,9 @@ public class SecurityConfiguration {
      * Location, when to retry, and the rate-limit headers. No origin is allowed when the list is empty.
      */
     @Bean
-    CorsConfigurationSource corsConfigurationSource(ChatProperties properties) {
+    CorsConfigurationSource corsConfigurationSource(CorsProperties corsProperties) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        List<String> origins = properties.cors().allowedOrigins();
+        List<String> origins = corsProperties.allowedOrigins();
         if (!origins.isEmpty()) {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(origins);

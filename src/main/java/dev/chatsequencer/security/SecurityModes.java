@@ -1,6 +1,6 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.ChatProperties.Security.Mode;
+import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import java.util.List;
 import org.springframework.core.env.Environment;
 

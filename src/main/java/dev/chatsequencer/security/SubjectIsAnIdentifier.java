@@ -1,6 +1,6 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.access.Identifier;
 import java.util.regex.Pattern;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;

@@ -1,6 +1,6 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.web.WebProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,11 +30,11 @@ class StreamAdmission {
     private final Counter refusedPerInstance;
     private final Map<StreamEnd, Counter> ended = new EnumMap<>(StreamEnd.class);
 
-    StreamAdmission(ChatProperties properties, MeterRegistry registry) {
-        this.maxPerClient = properties.stream().maxPerClient();
-        this.maxPerUser = properties.stream().maxPerUser();
-        this.maxPerInstance = properties.stream().maxPerInstance();
-        this.retryAfterSeconds = properties.web().retryAfterSeconds();
+    StreamAdmission(WebProperties webProperties, StreamProperties streamProperties, MeterRegistry registry) {
+        this.maxPerClient = streamProperties.maxPerClient();
+        this.maxPerUser = streamProperties.maxPerUser();
+        this.maxPerInstance = streamProperties.maxPerInstance();
+        this.retryAfterSeconds = webProperties.retryAfterSeconds();
         Gauge.builder("chat.streams.active", total, AtomicInteger::get)
                 .description("Live streams open on this instance").register(registry);
         this.refusedPerClient = refused(registry, "client");

@@ -1,6 +1,6 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.redis.ConversationKeys;
+import dev.chatsequencer.storage.ConversationKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;

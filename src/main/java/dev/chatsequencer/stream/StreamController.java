@@ -1,7 +1,10 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.conversation.Caller;
-import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.access.Caller;
+import dev.chatsequencer.access.Identifier;
+import dev.chatsequencer.access.ParticipantsOnly;
+import dev.chatsequencer.web.openapi.ProblemResponse;
+import dev.chatsequencer.web.openapi.StorageUnavailable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -46,8 +49,14 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "An event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(example = "id: 42\nevent: message\ndata: {\"conversationId\":\"dm_demo\","
-                            + "\"seq\":42,\"senderId\":\"alice\",\"body\":\"Hi\",\"clientMessageId\":null,"
+                            + "\"seq\":42,\"type\":\"message\",\"senderId\":\"alice\",\"body\":\"Hi\",\"clientMessageId\":null,"
                             + "\"sentAt\":\"2026-11-28T13:23:09.176Z\"}\n\n")))
+    @ProblemResponse(status = "429", description = "This client or user already holds as many live streams as one "
+            + "client or user may", examples = StreamExamples.PerClient.class, retryAfter = true)
+    @ProblemResponse(status = "503", description = "This instance holds as many live streams as it may, or Redis is "
+            + "unreachable", examples = {StreamExamples.PerInstance.class, StorageUnavailable.class},
+            retryAfter = true)
+    @ParticipantsOnly
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     void stream(@PathVariable @Identifier @Parameter(example = "dm_demo") String conversationId,
             @Parameter(description = "The last seq the client has; wins over `after`")

@@ -1,8 +1,6 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.message.Message;
-import dev.chatsequencer.message.MessageCodec;
-import dev.chatsequencer.redis.ConversationKeys;
+import dev.chatsequencer.storage.ConversationKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -23,21 +21,19 @@ import org.springframework.stereotype.Component;
 class StreamDoorbell implements MessageListener, SubscriptionListener {
 
     private final StreamRegistry registry;
-    private final MessageCodec codec;
     private final SseEvents events;
     private final ConversationKeys keys;
     private final AsyncTaskExecutor executor;
 
-    StreamDoorbell(StreamRegistry registry, MessageCodec codec, SseEvents events, ConversationKeys keys,
+    StreamDoorbell(StreamRegistry registry, SseEvents events, ConversationKeys keys,
             AsyncTaskExecutor applicationTaskExecutor) {
         this.registry = registry;
-        this.codec = codec;
         this.events = events;
         this.keys = keys;
         this.executor = applicationTaskExecutor;
     }
 
-    /** Runs on the Redis I/O thread, so it only looks up local streams; decoding and encoding happen once, later. */
+    /** Runs on the Redis I/O thread, so it only looks up local streams; the event is spliced once, later. */
     @Override
     public void onMessage(org.springframework.data.redis.connection.Message notification, byte[] pattern) {
         String conversationId = keys.conversationOfEvents(new String(notification.getChannel(),
@@ -47,9 +43,8 @@ class StreamDoorbell implements MessageListener, SubscriptionListener {
             return;
         }
         executor.execute(() -> {
-            Message message = codec.decode(conversationId, notification.getBody());
-            byte[] event = events.message(message);
-            subscribers.forEach(subscriber -> subscriber.offer(message, event));
+            SseEvents.StreamEvent event = events.entry(conversationId, notification.getBody());
+            subscribers.forEach(subscriber -> subscriber.offer(event));
         });
     }
 

@@ -1,7 +1,6 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.conversation.Caller;
-import dev.chatsequencer.message.MessageStore;
+import dev.chatsequencer.timeline.TimelineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -20,12 +19,12 @@ class StreamHeartbeat {
     private static final Logger log = LoggerFactory.getLogger(StreamHeartbeat.class);
 
     private final StreamRegistry registry;
-    private final MessageStore store;
+    private final TimelineReader timeline;
     private final AsyncTaskExecutor executor;
 
-    StreamHeartbeat(StreamRegistry registry, MessageStore store, AsyncTaskExecutor applicationTaskExecutor) {
+    StreamHeartbeat(StreamRegistry registry, TimelineReader timeline, AsyncTaskExecutor applicationTaskExecutor) {
         this.registry = registry;
-        this.store = store;
+        this.timeline = timeline;
         this.executor = applicationTaskExecutor;
     }
 
@@ -35,7 +34,7 @@ class StreamHeartbeat {
         registry.forEachConversation((conversationId, subscribers) -> executor.execute(() -> {
             long lastSeq;
             try {
-                lastSeq = store.lastSeq(conversationId, Caller.UNIDENTIFIED);
+                lastSeq = timeline.lastSeq(conversationId, null);
             } catch (DataAccessException ex) {
                 log.debug("Heartbeat of {} without catch-up: {}", conversationId, ex.getMessage());
                 lastSeq = 0;

@@ -1,8 +1,7 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.conversation.Caller;
-import dev.chatsequencer.message.MessageStore;
+import dev.chatsequencer.access.Caller;
+import dev.chatsequencer.timeline.TimelineReader;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StreamOpener {
 
-    private final MessageStore store;
+    private final TimelineReader timeline;
     private final SseEvents events;
     private final AsyncTaskExecutor executor;
     private final StreamAdmission admission;
@@ -27,15 +26,15 @@ class StreamOpener {
     private final long timeoutMillis;
     private final int maxPendingBytes;
 
-    StreamOpener(MessageStore store, SseEvents events, AsyncTaskExecutor applicationTaskExecutor,
-            StreamAdmission admission, StreamRegistry registry, ChatProperties properties) {
-        this.store = store;
+    StreamOpener(TimelineReader timeline, SseEvents events, AsyncTaskExecutor applicationTaskExecutor,
+            StreamAdmission admission, StreamRegistry registry, StreamProperties streamProperties) {
+        this.timeline = timeline;
         this.events = events;
         this.executor = applicationTaskExecutor;
         this.admission = admission;
         this.registry = registry;
-        this.timeoutMillis = properties.stream().timeout().toMillis();
-        this.maxPendingBytes = Math.toIntExact(properties.stream().maxPendingBytes().toBytes());
+        this.timeoutMillis = streamProperties.timeout().toMillis();
+        this.maxPendingBytes = Math.toIntExact(streamProperties.maxPendingBytes().toBytes());
     }
 
     /**
@@ -44,7 +43,7 @@ class StreamOpener {
      *
      * @param after the last seq the client has, or {@code null} for only messages from now on
      * @param client who holds the stream, for the per-client limit
-     * @throws dev.chatsequencer.conversation.ConversationNotFoundException when an identified caller is not a
+     * @throws dev.chatsequencer.access.ConversationNotFoundException when an identified caller is not a
      *         participant (checked once, here)
      */
     void open(String conversationId, Long after, Caller caller, String client, HttpServletRequest request,
@@ -54,7 +53,7 @@ class StreamOpener {
         AsyncContext async;
         ServletOutputStream out;
         try {
-            long lastSeq = store.lastSeq(conversationId, caller);
+            long lastSeq = timeline.lastSeq(conversationId, caller.reader());
             start = after != null ? after : lastSeq;
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
@@ -69,8 +68,8 @@ class StreamOpener {
             admission.cancel(client, caller.reader());
             throw ex;
         }
-        StreamSubscriber subscriber = new StreamSubscriber(conversationId, caller.reader(), client, async, out, store,
-                events, executor, maxPendingBytes, "stream of " + conversationId + " after " + start, start,
+        StreamSubscriber subscriber = new StreamSubscriber(conversationId, caller.reader(), client, async, out,
+                timeline, events, executor, maxPendingBytes, "stream of " + conversationId + " after " + start, start,
                 registry::release);
         // From here on the subscriber gives its place back, whichever way the stream ends.
         async.addListener(subscriber);

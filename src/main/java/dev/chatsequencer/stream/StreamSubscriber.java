@@ -1,9 +1,9 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.conversation.ConversationNotFoundException;
-import dev.chatsequencer.message.Message;
-import dev.chatsequencer.message.MessageStore;
-import dev.chatsequencer.message.TimelinePage;
+import dev.chatsequencer.access.ConversationNotFoundException;
+import dev.chatsequencer.storage.StoredPage;
+import dev.chatsequencer.stream.SseEvents.StreamEvent;
+import dev.chatsequencer.timeline.TimelineReader;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -42,7 +42,7 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     private final String client;
     private final AsyncContext async;
     private final ServletOutputStream out;
-    private final MessageStore store;
+    private final TimelineReader timeline;
     private final SseEvents events;
     private final Executor executor;
     private final int maxPendingBytes;
@@ -68,14 +68,14 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
      * @param onRelease frees this stream's place in the hub; called once, whichever way the stream ends
      */
     StreamSubscriber(String conversationId, String reader, String client, AsyncContext async, ServletOutputStream out,
-            MessageStore store, SseEvents events, Executor executor, int maxPendingBytes, String greeting, long after,
-            BiConsumer<StreamSubscriber, StreamEnd> onRelease) {
+            TimelineReader timeline, SseEvents events, Executor executor, int maxPendingBytes, String greeting,
+            long after, BiConsumer<StreamSubscriber, StreamEnd> onRelease) {
         this.conversationId = conversationId;
         this.reader = reader;
         this.client = client;
         this.async = async;
         this.out = out;
-        this.store = store;
+        this.timeline = timeline;
         this.events = events;
         this.executor = executor;
         this.maxPendingBytes = maxPendingBytes;
@@ -110,14 +110,14 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
     }
 
     /** Takes an entry announced on pub/sub: the next one is queued, an older one ignored, a later one fills a gap. */
-    void offer(Message entry, byte[] event) {
+    void offer(StreamEvent event) {
         locked(() -> {
-            long seq = entry.seq();
+            long seq = event.seq();
             if (closed || removed || seq <= lastQueuedSeq) {
                 return;
             }
             if (seq == lastQueuedSeq + 1 && !catchUpWanted && hasRoom()) {
-                queue(entry, event);
+                queue(event);
                 pump();
             } else {
                 requestCatchUp();
@@ -209,10 +209,10 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
      * Queues the next entry. The entry that removes the reader is the last one they get: the stream ends once it is
      * written, and nothing after it is read.
      */
-    private void queue(Message entry, byte[] event) {
-        enqueue(event);
-        lastQueuedSeq = entry.seq();
-        if (entry.removes(reader)) {
+    private void queue(StreamEvent event) {
+        enqueue(event.bytes());
+        lastQueuedSeq = event.seq();
+        if (event.removes(reader)) {
             removed = true;
         }
     }
@@ -229,9 +229,9 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
 
     /** Runs on the executor, outside the lock: Redis may take up to its timeout to answer. */
     private void readAfter(long from) {
-        TimelinePage page;
+        StoredPage page;
         try {
-            page = store.confirmedPage(conversationId, reader, from, CATCH_UP_BATCH);
+            page = timeline.confirmedPage(conversationId, reader, from, CATCH_UP_BATCH);
         } catch (ConversationNotFoundException ex) {
             // removed from the group, and the doorbell of their removal was missed: the stream ends all the same
             end(StreamEnd.REMOVED);
@@ -251,15 +251,16 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
                 return;
             }
             boolean complete = true;
-            for (Message message : page.messages()) {
-                if (message.seq() <= lastQueuedSeq) {
+            for (byte[] member : page.members()) {
+                StreamEvent event = events.entry(conversationId, member);
+                if (event.seq() <= lastQueuedSeq) {
                     continue;
                 }
                 if (removed || !hasRoom()) {
                     complete = removed;
                     break;
                 }
-                queue(message, events.message(message));
+                queue(event);
             }
             if (!complete || page.hasMore()) {
                 catchUpWanted = true;

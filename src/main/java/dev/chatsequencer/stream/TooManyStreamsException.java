@@ -1,6 +1,6 @@
 package dev.chatsequencer.stream;
 
-import dev.chatsequencer.web.ProblemTypes;
+import dev.chatsequencer.web.problem.ProblemTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

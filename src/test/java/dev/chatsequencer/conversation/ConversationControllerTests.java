@@ -2,6 +2,7 @@ package dev.chatsequencer.conversation;
 
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -16,24 +17,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.chatsequencer.ChatProperties;
+import dev.chatsequencer.ControllerSlice;
 import dev.chatsequencer.ratelimit.RateLimiter;
-import dev.chatsequencer.security.SecurityConfiguration;
-import dev.chatsequencer.web.StrictJsonConfiguration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -41,11 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * HTTP mapping of direct conversations and read markers, without Redis: the id derived from the pair whatever its
  * order, 201 then 200, the problems for invalid input (which never reaches the store) and for a non-participant.
  */
-@WebMvcTest(controllers = ConversationController.class, excludeFilters = @ComponentScan.Filter(
-        type = FilterType.REGEX, pattern = ".*RequestBodyFilter"))
-@EnableConfigurationProperties(ChatProperties.class)
-@TestPropertySource(properties = "chat.security.mode=none")
-@Import({StrictJsonConfiguration.class, SecurityConfiguration.class, DirectConversationIds.class})
+@ControllerSlice(ConversationController.class)
+@Import(DirectConversationIds.class)
 class ConversationControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
@@ -107,8 +99,7 @@ class ConversationControllerTests {
 
     @Test
     void markerOfANonParticipantIs403Problem() throws Exception {
-        when(store.markRead(anyString(), anyString(), anyLong(), any()))
-                .thenThrow(new NotAParticipantException(ALICE_AND_BOB, "carol"));
+        when(store.markRead(anyString(), anyString(), anyLong(), anyBoolean())).thenReturn(Optional.empty());
 
         mvc.perform(put("/v1/conversations/" + ALICE_AND_BOB + "/read-markers/carol")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"seq\":1}"))
@@ -118,14 +109,14 @@ class ConversationControllerTests {
 
     @Test
     void markerIsSetForTheUserInThePath() throws Exception {
-        when(store.markRead("dm_1", "bob", 5, Caller.UNIDENTIFIED)).thenReturn(ReadMarker.of("bob", 5, 9));
+        when(store.markRead("dm_1", "bob", 5, false)).thenReturn(Optional.of(ReadMarker.of("bob", 5, 9)));
 
         mvc.perform(put("/v1/conversations/dm_1/read-markers/bob").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"seq\":5}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.readSeq").value(5))
                 .andExpect(jsonPath("$.unreadCount").value(4));
-        verify(store).markRead("dm_1", "bob", 5, Caller.UNIDENTIFIED);
+        verify(store).markRead("dm_1", "bob", 5, false);
     }
 
     @Test

@@ -1,16 +1,17 @@
 package dev.chatsequencer.conversation;
 
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
-import dev.chatsequencer.message.Message;
-import java.util.UUID;
+import dev.chatsequencer.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -150,7 +151,7 @@ class ConversationsIT {
         return http.post().uri("/v1/conversations/{id}/messages", id).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"senderId\":\"" + sender + "\",\"body\":\"hi\"}").exchange()
                 .expectStatus().isEqualTo(status)
-                .expectBody(Message.class).returnResult().getResponseBody().seq();
+                .expectBody(TimelineEntry.class).returnResult().getResponseBody().seq();
     }
 
     private RestTestClient.BodyContentSpec mark(String id, String user, String seq) {

@@ -2,7 +2,7 @@ package dev.chatsequencer.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatsequencer.conversation.Identifier;
+import dev.chatsequencer.access.Identifier;
 import org.junit.jupiter.api.Test;
 
 class DirectConversationIdsTests {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * index lives in the user's slot, mostly on other nodes than the group, and the inbox reads them all in one
  * pipelined round per step; the group's participants stay the truth the index is corrected by.
  */
+@Tag("topology")
 class InboxClusterIT {
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
+import dev.chatsequencer.timeline.TimelineEntry;
+import dev.chatsequencer.timeline.TimelinePage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,7 +65,7 @@ class ConcurrentPostingIT {
         TimelineClient client = new TimelineClient(http);
         String conversation = TestIds.conversation();
 
-        List<EntityExchangeResult<Message>> results = runConcurrently(16,
+        List<EntityExchangeResult<TimelineEntry>> results = runConcurrently(16,
                 thread -> List.of(client.post(conversation, "alice", "once only", "retry-1")));
 
         assertThat(results).extracting(EntityExchangeResult::getStatus)

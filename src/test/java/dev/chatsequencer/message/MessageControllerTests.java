@@ -1,6 +1,7 @@
 package dev.chatsequencer.message;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -10,26 +11,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.conversation.Caller;
+import dev.chatsequencer.ControllerSlice;
 import dev.chatsequencer.ratelimit.RateLimiter;
-import dev.chatsequencer.security.SecurityConfiguration;
-import dev.chatsequencer.web.StrictJsonConfiguration;
+import dev.chatsequencer.timeline.TimelineReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -38,16 +31,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * and that invalid input is refused with a problem before the store is ever asked. The servlet-level body reader
  * needs a real container's non-blocking reads, so it is left out here; the {@code *IT} tests cover it on Tomcat.
  */
-@WebMvcTest(controllers = MessageController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = ".*RequestBodyFilter"))
-@EnableConfigurationProperties(ChatProperties.class)
-@TestPropertySource(properties = "chat.security.mode=none")
-@Import({StrictJsonConfiguration.class, SecurityConfiguration.class})
+@ControllerSlice(MessageController.class)
 class MessageControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
-    static final Message STORED = Message.posted("dm_1", 7, "alice", "hi", "c-1",
-            Instant.parse("2026-11-28T13:23:09.176Z"));
+    static final byte[] STORED = ("{\"conversationId\":\"dm_1\",\"seq\":7,\"type\":\"message\",\"senderId\":"
+            + "\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\",\"sentAt\":\"2026-11-28T13:23:09.176Z\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     @Autowired
     MockMvc mvc;
@@ -63,9 +53,13 @@ class MessageControllerTests {
     @MockitoBean
     MessageStore store;
 
+    @MockitoBean
+    TimelineReader timeline;
+
     @Test
     void postThatIsStoredAnswers201WithItsLocation() throws Exception {
-        when(store.append(any(), any(), any(), any())).thenReturn(new PostResult(STORED, true));
+        when(store.append(any(), any(), any(), anyBoolean()))
+                .thenReturn(Optional.of(new MessageStore.Posted(7, STORED, true)));
 
         mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\"}"))
@@ -77,7 +71,8 @@ class MessageControllerTests {
 
     @Test
     void retryThatReplaysAnswers200() throws Exception {
-        when(store.append(any(), any(), any(), any())).thenReturn(new PostResult(STORED, false));
+        when(store.append(any(), any(), any(), anyBoolean()))
+                .thenReturn(Optional.of(new MessageStore.Posted(7, STORED, false)));
 
         mvc.perform(post("/v1/conversations/dm_1/messages").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"senderId\":\"alice\",\"body\":\"hi\",\"clientMessageId\":\"c-1\"}"))
@@ -106,12 +101,12 @@ class MessageControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"));
 
-        verifyNoInteractions(store);
+        verifyNoInteractions(timeline);
     }
 
     @Test
     void pageIsReadWithTheRequestedBounds() throws Exception {
-        when(store.pageJson("dm_1", 3L, null, 2, Caller.UNIDENTIFIED))
+        when(timeline.pageJson("dm_1", 3L, null, 2, null))
                 .thenReturn("{\"conversationId\":\"dm_1\",\"lastSeq\":9,\"messages\":[],\"hasMore\":true}"
                         .getBytes(StandardCharsets.UTF_8));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
+import dev.chatsequencer.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,12 +54,12 @@ class MessagePostingIT {
 
     @Test
     void postWhenConversationIsNewThenAssignsSeqOneAndStoresItInRedis() {
-        EntityExchangeResult<Message> result = client.post(conversation, "alice", "hello", "m-1");
+        EntityExchangeResult<TimelineEntry> result = client.post(conversation, "alice", "hello", "m-1");
 
         assertThat(result.getStatus()).isEqualTo(HttpStatus.CREATED);
         assertThat(result.getResponseHeaders().getLocation())
                 .hasToString("/v1/conversations/" + conversation + "/messages/1");
-        Message message = result.getResponseBody();
+        TimelineEntry message = result.getResponseBody();
         assertThat(message.conversationId()).isEqualTo(conversation);
         assertThat(message.seq()).isEqualTo(1);
         assertThat(message.senderId()).isEqualTo("alice");
@@ -78,10 +79,10 @@ class MessagePostingIT {
     void postWhenClientSetsSeqAndSentAtThenServerValuesWin() {
         client.postCreated(conversation, "alice", "first");
 
-        Message message = http.post().uri("/v1/conversations/{id}/messages", conversation)
+        TimelineEntry message = http.post().uri("/v1/conversations/{id}/messages", conversation)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"senderId\":\"bob\",\"body\":\"hi\",\"seq\":99,\"sentAt\":\"2000-01-01T00:00:00Z\"}")
-                .exchange().expectStatus().isCreated().expectBody(Message.class).returnResult().getResponseBody();
+                .exchange().expectStatus().isCreated().expectBody(TimelineEntry.class).returnResult().getResponseBody();
 
         assertThat(message.seq()).isEqualTo(2);
         assertThat(message.sentAt()).isEqualTo(NOW);
@@ -89,10 +90,10 @@ class MessagePostingIT {
 
     @Test
     void postWhenClientMessageIdRepeatsThenReturnsOriginalSeq() {
-        Message original = client.post(conversation, "alice", "hello", "m-1").getResponseBody();
+        TimelineEntry original = client.post(conversation, "alice", "hello", "m-1").getResponseBody();
         client.postCreated(conversation, "bob", "in between");
 
-        EntityExchangeResult<Message> retry = client.post(conversation, "alice", "hello", "m-1");
+        EntityExchangeResult<TimelineEntry> retry = client.post(conversation, "alice", "hello", "m-1");
 
         assertThat(retry.getStatus()).isEqualTo(HttpStatus.OK);
         assertThat(retry.getResponseBody()).isEqualTo(original);
@@ -121,7 +122,7 @@ class MessagePostingIT {
     void postWhenOtherSenderReusesClientMessageIdThenStoresSeparateMessage() {
         client.post(conversation, "alice", "hello", "m-1");
 
-        EntityExchangeResult<Message> other = client.post(conversation, "bob", "hello", "m-1");
+        EntityExchangeResult<TimelineEntry> other = client.post(conversation, "bob", "hello", "m-1");
 
         assertThat(other.getStatus()).isEqualTo(HttpStatus.CREATED);
         assertThat(other.getResponseBody().seq()).isEqualTo(2);
@@ -131,7 +132,7 @@ class MessagePostingIT {
     void postWhenIdsContainColonsThenIdempotencyKeysDoNotCollide() {
         client.post(conversation, "a:b", "one", "c");
 
-        EntityExchangeResult<Message> other = client.post(conversation, "a", "two", "b:c");
+        EntityExchangeResult<TimelineEntry> other = client.post(conversation, "a", "two", "b:c");
 
         assertThat(other.getStatus()).isEqualTo(HttpStatus.CREATED);
         assertThat(other.getResponseBody().seq()).isEqualTo(2);
@@ -153,7 +154,7 @@ class MessagePostingIT {
         }
         redis.delete("chat:{" + conversation + "}:seq");
 
-        Message next = client.postCreated(conversation, "alice", "after loss");
+        TimelineEntry next = client.postCreated(conversation, "alice", "after loss");
 
         assertThat(next.seq()).isEqualTo(4);
         assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("4");
@@ -185,10 +186,10 @@ class MessagePostingIT {
 
     @Test
     void getOneMessageThenReturnsItOr404() {
-        Message posted = client.postCreated(conversation, "alice", "hello");
+        TimelineEntry posted = client.postCreated(conversation, "alice", "hello");
 
         http.get().uri("/v1/conversations/{id}/messages/1", conversation).exchange()
-                .expectStatus().isOk().expectBody(Message.class).isEqualTo(posted);
+                .expectStatus().isOk().expectBody(TimelineEntry.class).isEqualTo(posted);
         http.get().uri("/v1/conversations/{id}/messages/2", conversation).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -200,10 +201,10 @@ class MessagePostingIT {
     void postWhenBodyHasEmojiThenLengthCountsCodePointsAndJsonRoundTrips() {
         String body = "😀".repeat(4096);
 
-        Message message = client.postCreated(conversation, "alice", body);
+        TimelineEntry message = client.postCreated(conversation, "alice", body);
 
         assertThat(message.body()).isEqualTo(body);
         assertThat(client.page(conversation, "limit=1").messages()).singleElement()
-                .extracting(Message::body).isEqualTo(body);
+                .extracting(TimelineEntry::body).isEqualTo(body);
     }
 }

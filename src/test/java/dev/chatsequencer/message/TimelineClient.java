@@ -2,6 +2,8 @@ package dev.chatsequencer.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.timeline.TimelineEntry;
+import dev.chatsequencer.timeline.TimelinePage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -18,7 +20,7 @@ final class TimelineClient {
         this.http = http;
     }
 
-    EntityExchangeResult<Message> post(String conversationId, String senderId, String body, String clientMessageId) {
+    EntityExchangeResult<TimelineEntry> post(String conversationId, String senderId, String body, String clientMessageId) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("senderId", senderId);
         json.put("body", body);
@@ -27,12 +29,12 @@ final class TimelineClient {
         }
         return http.post().uri("/v1/conversations/{id}/messages", conversationId)
                 .contentType(MediaType.APPLICATION_JSON).body(json)
-                .exchange().returnResult(Message.class);
+                .exchange().returnResult(TimelineEntry.class);
     }
 
     /** Posts and insists on 201 Created. */
-    Message postCreated(String conversationId, String senderId, String body) {
-        EntityExchangeResult<Message> result = post(conversationId, senderId, body, null);
+    TimelineEntry postCreated(String conversationId, String senderId, String body) {
+        EntityExchangeResult<TimelineEntry> result = post(conversationId, senderId, body, null);
         assertThat(result.getStatus()).isEqualTo(HttpStatus.CREATED);
         return result.getResponseBody();
     }

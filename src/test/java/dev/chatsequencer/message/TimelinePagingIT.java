@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
-import dev.chatsequencer.redis.ConversationKeys;
+import dev.chatsequencer.storage.ConversationKeys;
+import dev.chatsequencer.timeline.TimelineEntry;
+import dev.chatsequencer.timeline.TimelinePage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +163,7 @@ class TimelinePagingIT {
     }
 
     private static List<Long> seqs(TimelinePage page) {
-        return page.messages().stream().map(Message::seq).toList();
+        return page.messages().stream().map(TimelineEntry::seq).toList();
     }
 
     private static List<Long> range(long from, long to) {

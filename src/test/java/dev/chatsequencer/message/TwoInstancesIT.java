@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.TestInstances;
+import dev.chatsequencer.timeline.TimelineEntry;
+import dev.chatsequencer.timeline.TimelinePage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -45,7 +47,7 @@ class TwoInstancesIT {
             assertThat(seqs).containsExactlyInAnyOrderElementsOf(expected);
             for (TimelineClient instance : instances) {
                 TimelinePage page = instance.page(conversation, "after=0&limit=200");
-                assertThat(page.messages()).extracting(Message::seq).containsExactlyElementsOf(expected);
+                assertThat(page.messages()).extracting(TimelineEntry::seq).containsExactlyElementsOf(expected);
                 assertThat(page.lastSeq()).isEqualTo(200);
             }
         }

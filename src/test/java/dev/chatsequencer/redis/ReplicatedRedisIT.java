@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * On a Cluster the shards that did not fail must not notice; the failed shard, whose promoted replica has no
  * replica of its own until the old master returns, refuses posts (503) until then and then recovers.
  */
+@Tag("topology")
 class ReplicatedRedisIT {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicatedRedisIT.class);

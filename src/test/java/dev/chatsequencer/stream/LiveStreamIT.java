@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.TestInstances;
-import dev.chatsequencer.message.Message;
-import dev.chatsequencer.message.MessageCodec;
-import dev.chatsequencer.redis.ConversationKeys;
+import dev.chatsequencer.timeline.TimelineEntry;
+import dev.chatsequencer.timeline.TimelineCodec;
+import dev.chatsequencer.storage.ConversationKeys;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +57,7 @@ class LiveStreamIT {
     ConversationKeys keys;
 
     @Autowired
-    MessageCodec codec;
+    TimelineCodec codec;
 
     @LocalServerPort
     int port;
@@ -255,7 +255,7 @@ class LiveStreamIT {
 
     /** Stores a message as a post would, but rings no doorbell. */
     private void storeWithoutDoorbell(String conversation, long seq) {
-        String member = codec.encode(Message.posted(conversation, seq, "alice", "silent", null,
+        String member = codec.encode(TimelineEntry.posted(conversation, seq, "alice", "silent", null,
                 Instant.parse("2026-11-28T00:00:00Z")));
         redis.opsForZSet().add(keys.messages(conversation), member, seq);
         redis.opsForValue().set(keys.sequence(conversation), Long.toString(seq));

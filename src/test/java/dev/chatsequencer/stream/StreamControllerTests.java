@@ -14,10 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.chatsequencer.ChatProperties;
-import dev.chatsequencer.conversation.Caller;
+import dev.chatsequencer.ControllerSlice;
+import dev.chatsequencer.access.Caller;
 import dev.chatsequencer.ratelimit.RateLimiter;
-import dev.chatsequencer.security.SecurityConfiguration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -40,11 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * HTTP mapping of live streams, without Redis or a socket: where a stream resumes, that HEAD and invalid resume
  * points open nothing, and how the stream limits answer. Delivery itself is covered on Tomcat by the {@code *IT}s.
  */
-@WebMvcTest(controllers = StreamController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = ".*RequestBodyFilter"))
-@EnableConfigurationProperties(ChatProperties.class)
-@TestPropertySource(properties = "chat.security.mode=none")
-@Import(SecurityConfiguration.class)
+@ControllerSlice(StreamController.class)
 class StreamControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";

@@ -1,0 +1,27 @@
+package dev.chatsequencer.storage;
+
+/** What a post did. */
+public sealed interface PostOutcome extends AppendOutcome {
+
+    /** Stored now under {@code seq} as {@code member}. */
+    record Stored(long seq, String member) implements PostOutcome {
+
+        @Override
+        public String appended() {
+            return member;
+        }
+    }
+
+    /** Stored before by a post with the same idempotency key as {@code member}; nothing was written. */
+    record Replayed(long seq, String member) implements PostOutcome {
+    }
+
+    /** The conversation has participants and the sender is not one; nothing was written. */
+    record NotAParticipant() implements PostOutcome {
+
+        @Override
+        public boolean confirms() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.chatsequencer.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.storage.MembershipOutcome.Refusal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Each script's outcomes, called through {@link LuaScripts} against a real Redis, with the raw keys checked: what every
+ * feature relies on, tested where it is defined. The shared rules (lib/timeline.lua) are included once per script.
+ */
+@RedisIntegrationTest
+class LuaScriptsIT {
+
+    static final MemberTemplate ENTRY = new MemberTemplate("{\"seq\":", ",\"body\":\"x\"}");
+    /** Scripts publish what they append here; no test listens. */
+    static final String DOORBELL = "chat:test:doorbell";
+    static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+
+    @Autowired
+    LuaScripts scripts;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    final String id = "dm_" + UUID.randomUUID().toString().replace("-", "");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"post_message.lua", "read_page.lua", "mark_read.lua", "conversation_state.lua",
+        "create_group.lua", "change_membership.lua"})
+    void everyTimelineScriptCarriesTheSharedRulesOnceAndNoIncludeLine(String script) {
+        String text = ScriptConfiguration.text(script);
+
+        assertThat(text).doesNotContain("--- @include");
+        assertThat(Pattern.compile("local function last_seq\\(").matcher(text).results().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aPostTakesTheNextSeqAReplayFindsItAndAnOutsiderIsRefused() {
+        participants("alice", "bob");
+
+        PostOutcome first = post("alice", "idem-1", true);
+        PostOutcome second = post("bob", "idem-2", true);
+        PostOutcome replay = post("alice", "idem-1", true);
+        PostOutcome outsider = post("mallory", "idem-3", true);
+
+        assertThat(first).isEqualTo(stored(1));
+        assertThat(second).isEqualTo(stored(2));
+        assertThat(replay).isInstanceOfSatisfying(PostOutcome.Replayed.class, replayed -> {
+            assertThat(replayed.seq()).isEqualTo(1);
+            assertThat(replayed.member()).isEqualTo("{\"seq\":1,\"body\":\"x\"}");
+        });
+        assertThat(outsider).isInstanceOf(PostOutcome.NotAParticipant.class);
+        assertThat(redis.opsForZSet().size(key("messages"))).isEqualTo(2);
+        assertThat(redis.opsForValue().get(key("seq"))).isEqualTo("2");
+        assertThat(redis.opsForHash().get(key("read"), "bob")).isEqualTo("2");
+    }
+
+    @Test
+    void aLostCounterNeverGivesASeqTwice() {
+        post("alice", "a", false);
+        post("alice", "b", false);
+        redis.delete(key("seq"));
+
+        assertThat(post("alice", "c", false)).isEqualTo(stored(3));
+        assertThat(scripts.state(id, null, null, 10).orElseThrow().lastSeq()).isEqualTo(3);
+    }
+
+    @Test
+    void anOpenConversationTakesAnyoneOnlyWithoutIdentification() {
+        assertThat(post("anyone", "a", false)).isEqualTo(stored(1));
+        assertThat(post("anyone", "b", true)).isInstanceOf(PostOutcome.NotAParticipant.class);
+    }
+
+    @Test
+    void aPageIsAscendingBoundedInEntriesAndBytesAndRefusedToOutsiders() {
+        participants("alice", "bob");
+        for (int i = 0; i < 5; i++) {
+            post("alice", "p" + i, true);
+        }
+        int entryBytes = "{\"seq\":1,\"body\":\"x\"}".length();
+
+        StoredPage newest = scripts.readPage(id, null, null, 2, "bob", false, 1_000).orElseThrow();
+        StoredPage after = scripts.readPage(id, 1L, null, 10, "bob", false, 1_000).orElseThrow();
+        StoredPage budget = scripts.readPage(id, 0L, null, 10, "bob", false, 2L * entryBytes).orElseThrow();
+        StoredPage tiny = scripts.readPage(id, 0L, null, 10, "bob", false, 1).orElseThrow();
+
+        assertThat(seqs(newest)).containsExactly(4L, 5L);
+        assertThat(newest.hasMore()).isTrue();
+        assertThat(newest.lastSeq()).isEqualTo(5);
+        assertThat(seqs(after)).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(after.hasMore()).isFalse();
+        assertThat(seqs(budget)).containsExactly(1L, 2L);
+        assertThat(budget.hasMore()).isTrue();
+        assertThat(seqs(tiny)).containsExactly(1L);
+        assertThat(scripts.readPage(id, null, null, 10, "mallory", false, 1_000)).isEmpty();
+    }
+
+    @Test
+    void aReadMarkerMovesForwardOnlyUpToTheLastSeq() {
+        participants("alice", "bob");
+        post("alice", "a", true);
+        post("alice", "b", true);
+
+        assertThat(scripts.markRead(id, "bob", 99, true)).isEqualTo(new MarkOutcome.Marked(2, 2));
+        assertThat(scripts.markRead(id, "bob", 1, true)).isEqualTo(new MarkOutcome.Marked(2, 2));
+        assertThat(scripts.markRead(id, "mallory", 1, true)).isInstanceOf(MarkOutcome.NotAParticipant.class);
+        assertThat(redis.opsForHash().hasKey(key("read"), "mallory")).isFalse();
+    }
+
+    @Test
+    void aGroupIsCreatedOnceAndItsMembershipChangesAreRefusedExactlyAsTheRulesSay() {
+        String group = "gr_" + UUID.randomUUID().toString().replace("-", "");
+        List<String> people = List.of("alice", "bob", "carol");
+
+        GroupOutcome created = scripts.createGroup(group, "alice", "Climbing", "shared", people, ENTRY, NOW, DOORBELL);
+        GroupOutcome again = scripts.createGroup(group, "alice", "Climbing", "shared", people, ENTRY, NOW, DOORBELL);
+
+        assertThat(created).isInstanceOfSatisfying(GroupOutcome.Created.class, c -> assertThat(c.now()).isTrue());
+        assertThat(again).isInstanceOfSatisfying(GroupOutcome.Created.class, c -> assertThat(c.now()).isFalse());
+        assertThat(change(group, true, "mallory", "dave", 10)).isEqualTo(refused(Refusal.NOT_A_PARTICIPANT));
+        assertThat(change(group, true, "bob", "dave", 3)).isEqualTo(refused(Refusal.FULL));
+        assertThat(change(group, false, "bob", "dave", 10)).isEqualTo(refused(Refusal.USER_NOT_IN));
+        assertThat(change(group, false, "bob", "carol", 10)).isEqualTo(refused(Refusal.NOT_ALLOWED));
+        assertThat(change(group, true, "bob", "carol", 10)).isEqualTo(new MembershipOutcome.Changed(false, 1, null));
+        assertThat(change(group, false, "carol", "carol", 10)).isEqualTo(new MembershipOutcome.Changed(true, 2, ENTRY.withSeq(2)));
+        assertThat(change(group, true, "alice", "carol", 10)).isEqualTo(refused(Refusal.LEFT_BY_CHOICE));
+        assertThat(change(group, true, "carol", "carol", 10)).isEqualTo(new MembershipOutcome.Changed(true, 3, ENTRY.withSeq(3)));
+        assertThat(redis.opsForValue().get("chat:{" + group + "}:seq")).isEqualTo("3");
+        assertThat(redis.opsForZSet().size("chat:{" + group + "}:messages")).isEqualTo(3);
+        assertThat(change(id, true, "alice", "dave", 10)).isEqualTo(refused(Refusal.NOT_A_PARTICIPANT));
+    }
+
+    @Test
+    void theLastOneOutDeletesTheGroupAndItsCreationCannotComeBackNorTakeAnotherConversationsId() {
+        String group = "gr_" + UUID.randomUUID().toString().replace("-", "");
+        List<String> people = List.of("alice", "bob");
+        scripts.createGroup(group, "alice", null, "shared", people, ENTRY, NOW, DOORBELL);
+
+        change(group, false, "alice", "alice", 10);
+        MembershipOutcome last = change(group, false, "bob", "bob", 10);
+
+        assertThat(last).isEqualTo(new MembershipOutcome.Changed(true, 3, ENTRY.withSeq(3)));
+        assertThat(redis.keys("chat:{" + group + "}:*")).containsExactly("chat:{" + group + "}:deleted");
+        assertThat(scripts.createGroup(group, "alice", null, "shared", people, ENTRY, NOW, DOORBELL))
+                .isInstanceOf(GroupOutcome.Deleted.class);
+        participants("alice", "bob");
+        assertThat(scripts.createGroup(id, "alice", null, "shared", people, ENTRY, NOW, DOORBELL))
+                .isInstanceOf(GroupOutcome.IdTaken.class);
+        assertThat(redis.hasKey(key("meta"))).isFalse();
+    }
+
+    @Test
+    void aTokenIsTakenUntilTheBucketIsEmptyAndARefusalWritesNothing() {
+        String bucket = "chat:{u:" + id + "}:rate:test";
+
+        assertThat(scripts.takeToken(bucket, 2, 0.001).taken()).isTrue();
+        assertThat(scripts.takeToken(bucket, 2, 0.001).taken()).isTrue();
+        Object before = redis.opsForHash().entries(bucket);
+        TokenOutcome refused = scripts.takeToken(bucket, 2, 0.001);
+
+        assertThat(refused.taken()).isFalse();
+        assertThat(refused.waitMillis()).isPositive();
+        assertThat(redis.opsForHash().entries(bucket)).isEqualTo(before);
+    }
+
+    @Test
+    void aStaleInboxEntryIsDroppedOnlyWhenNotWrittenSince() {
+        String inbox = "chat:{u:" + id + "}:conversations";
+        redis.opsForZSet().add(inbox, "old", 1_000);
+        redis.opsForZSet().add(inbox, "new", 5_000);
+
+        assertThat(scripts.dropStaleInboxEntry(id, "old", Instant.ofEpochMilli(2_000))).isTrue();
+        assertThat(scripts.dropStaleInboxEntry(id, "new", Instant.ofEpochMilli(2_000))).isFalse();
+        assertThat(redis.opsForZSet().range(inbox, 0, -1)).containsExactly("new");
+    }
+
+    private PostOutcome post(String sender, String token, boolean membersOnly) {
+        return scripts.post(id, key("idem:s:" + token), Duration.ofMinutes(1), sender, ENTRY, NOW, membersOnly,
+                DOORBELL);
+    }
+
+    private MembershipOutcome change(String group, boolean add, String actor, String user, int maxParticipants) {
+        return scripts.changeMembership(group, add, actor, user, ENTRY, NOW, maxParticipants, Duration.ofMinutes(1),
+                DOORBELL);
+    }
+
+    private static PostOutcome stored(long seq) {
+        return new PostOutcome.Stored(seq, ENTRY.withSeq(seq));
+    }
+
+    private static MembershipOutcome refused(Refusal refusal) {
+        return new MembershipOutcome.Refused(refusal);
+    }
+
+    private void participants(String... users) {
+        redis.opsForSet().add(key("participants"), users);
+    }
+
+    private String key(String suffix) {
+        return "chat:{" + id + "}:" + suffix;
+    }
+
+    private static List<Long> seqs(StoredPage page) {
+        return page.members().stream().map(member -> new String(member, StandardCharsets.UTF_8))
+                .map(member -> Long.parseLong(member.replaceAll("\\{\"seq\":(\\d+),.*", "$1"))).toList();
+    }
+}
