@@ -41,7 +41,7 @@ import org.springframework.test.context.TestPropertySource;
         CorsProperties.class, DurabilityProperties.class, GroupProperties.class, InboxProperties.class,
         TimelineProperties.class})
 @TestPropertySource(properties = "chat.security.mode=none")
-@Import({StrictJsonConfiguration.class, SecurityConfiguration.class})
+@Import({StrictJsonConfiguration.class, SecurityConfiguration.class, OpenBudgets.class})
 public @interface ControllerSlice {
 
     /** The controller under test. */

@@ -1,14 +1,23 @@
 package dev.chatsequencer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the JSON API of one instance over real HTTP as one user at a time, named in the gateway's header. */
+/**
+ * The tests' one client of the JSON API: real HTTP to one instance, as one user at a time, named in the gateway's
+ * header (or, in mode none, in the request's own ids). {@link #send} for any call; the calls tests make again and
+ * again (post, page, groups) as methods, so each test says what it does rather than how.
+ */
 public final class JsonApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -41,6 +50,60 @@ public final class JsonApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** {@code sender} posts {@code body}: as the caller with a user header, else naming them as senderId. */
+    public Response post(String conversation, String sender, String body) {
+        Map<String, String> request = new LinkedHashMap<>();
+        if (userHeader == null) {
+            request.put("senderId", sender);
+        }
+        request.put("body", body);
+        return send("POST", "/v1/conversations/" + conversation + "/messages", json(request), sender);
+    }
+
+    /** {@link #post}, which must store the message: its seq. */
+    public long posted(String conversation, String sender, String body) {
+        Response posted = post(conversation, sender, body);
+        assertThat(posted.status()).as(String.valueOf(posted.json())).isEqualTo(201);
+        return posted.json().get("seq").asLong();
+    }
+
+    /** A page of the timeline, {@code query} as the API takes it, read by {@code reader}. */
+    public Response page(String conversation, String query, String reader) {
+        return send("GET", "/v1/conversations/" + conversation + "/messages?" + query, null, reader);
+    }
+
+    /** Creates a group of {@code owner} and {@code others} (201 expected) and returns its id. */
+    public String createGroup(String owner, String... others) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("participants", List.of(others));
+        if (userHeader == null) {
+            request.put("senderId", owner);
+        }
+        Response created = send("POST", "/v1/conversations", json(request), owner);
+        assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
+        return created.json().get("conversationId").asString();
+    }
+
+    /** {@code actor} adds {@code userId} to {@code group}. */
+    public Response addParticipant(String group, String userId, String actor) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("userId", userId);
+        if (userHeader == null) {
+            request.put("senderId", actor);
+        }
+        return send("POST", "/v1/conversations/" + group + "/participants", json(request), actor);
+    }
+
+    /** {@code actor} removes {@code userId} from {@code group}. */
+    public Response removeParticipant(String group, String userId, String actor) {
+        return send("DELETE", "/v1/conversations/" + group + "/participants/" + userId
+                + (userHeader == null ? "?senderId=" + actor : ""), null, actor);
+    }
+
+    private static String json(Object body) {
+        return JsonMapper.shared().writeValueAsString(body);
     }
 
     public String baseUrl() {

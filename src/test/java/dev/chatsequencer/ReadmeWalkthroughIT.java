@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs the README's walkthrough as a newcomer would paste it into one terminal: every {@code curl} and
- * {@code redis-cli} step between the walkthrough markers, in order, with the real tools, against the development run
- * of {@code spring-boot:test-run} (its embedded Redis on a free port and empty), and compares what they print with
- * the output the README shows under them (times, dates and random tokens and ids aside).
+ * Runs the walkthrough as a newcomer would paste it into one terminal, the README's first conversation and then
+ * the guides that continue it ({@code docs/api.md}, {@code docs/authentication.md}, {@code docs/redis.md}): every
+ * {@code curl} and {@code redis-cli} step between the walkthrough markers, in order, with the real tools, against
+ * the development run of {@code spring-boot:test-run} (its embedded Redis on a free port and empty), and compares
+ * what they print with the output shown under them (times, dates and random tokens and ids aside).
  *
  * <p>A {@code bash} block is a step; the block right after it, if any, is its output. A {@code text} block of
  * {@code $ command} lines is a transcript: each command's output follows it, and {@code  # ...} annotations and
@@ -32,6 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ReadmeWalkthroughIT {
 
     static final Path README = Path.of("README.md");
+    /** The guides the walkthrough continues through, in reading order. */
+    static final List<Path> GUIDES = List.of(Path.of("docs/api.md"), Path.of("docs/authentication.md"),
+            Path.of("docs/redis.md"));
     static final Pattern BLOCK = Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```\\n");
     static final Pattern ANNOTATION = Pattern.compile("\\s{2,}# .*$");
 
@@ -55,9 +59,11 @@ class ReadmeWalkthroughIT {
     private void walkthrough(boolean throughProxy) throws Exception {
         assumeTrue(SystemTools.installed("curl") && SystemTools.installed("redis-cli"),
                 "curl or redis-cli is not installed (apt-get install curl redis-tools): README walkthrough skipped");
-        String readme = Files.readString(README);
-        String walkthrough = readme.substring(readme.indexOf("<!-- walkthrough:start -->"),
-                readme.indexOf("<!-- walkthrough:end -->"));
+        StringBuilder guides = new StringBuilder();
+        for (Path guide : GUIDES) {
+            guides.append(Files.readString(guide)).append('\n');
+        }
+        String walkthrough = marked(Files.readString(README)) + marked(guides.toString());
         try (ConfigurableApplicationContext instance = TestSequencerApplication.builder()
                 .run("--server.port=0", "--chat.redis.embedded.port=0", "--chat.redis.embedded.data-dir=");
                 ValidatingProxy proxy = throughProxy ? ValidatingProxy.start(TestInstances.baseUrl(instance))
@@ -104,6 +110,14 @@ class ReadmeWalkthroughIT {
             }
         }
         return steps;
+    }
+
+    /** The part of {@code text} between the walkthrough markers. */
+    private static String marked(String text) {
+        int start = text.indexOf("<!-- walkthrough:start -->");
+        int end = text.indexOf("<!-- walkthrough:end -->");
+        assertThat(start).as("walkthrough markers").isNotNegative().isLessThan(end);
+        return text.substring(start, end);
     }
 
     private static List<Step> transcript(String body) {

@@ -1,6 +1,8 @@
 package dev.chatsequencer.conversation;
 
 import dev.chatsequencer.access.ConversationNotFoundException;
+import dev.chatsequencer.access.ConversationType;
+import dev.chatsequencer.access.HistoryVisibility;
 import dev.chatsequencer.group.GroupProperties;
 import dev.chatsequencer.inbox.InboxIndex;
 import dev.chatsequencer.redis.ReplicaAcknowledgement;
@@ -76,7 +78,8 @@ class ConversationStore {
                 .orElseThrow(() -> new ConversationNotFoundException(conversationId));
         List<ReadMarker> markers = stored.markers().stream()
                 .map(marker -> ReadMarker.of(marker.userId(), marker.readSeq(), stored.lastSeq())).toList();
-        return new State(stored.lastSeq(), stored.type(), stored.title(), stored.owner(), stored.history(),
+        return new State(stored.lastSeq(), stored.type(), stored.title(), stored.owner(),
+                HistoryVisibility.ofWire(stored.history()),
                 markers);
     }
 
@@ -98,15 +101,15 @@ class ConversationStore {
      * A conversation's last seq, a group's settings ({@code null} when not a group) and the markers read with it in
      * one consistent step.
      */
-    record State(long lastSeq, String groupType, String title, String ownerId, String historyVisibility,
+    record State(long lastSeq, String groupType, String title, String ownerId, HistoryVisibility historyVisibility,
             List<ReadMarker> markers) {
 
         /** group, direct (fixed participants) or open (none: anyone may post, in mode none only). */
-        String type() {
+        ConversationType type() {
             if (groupType != null) {
-                return groupType;
+                return ConversationType.ofWire(groupType);
             }
-            return markers.isEmpty() ? "open" : "direct";
+            return markers.isEmpty() ? ConversationType.OPEN : ConversationType.DIRECT;
         }
     }
 }

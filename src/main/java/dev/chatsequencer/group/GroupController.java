@@ -2,6 +2,7 @@ package dev.chatsequencer.group;
 
 import dev.chatsequencer.access.AccessExamples;
 import dev.chatsequencer.access.Caller;
+import dev.chatsequencer.access.HistoryVisibility;
 import dev.chatsequencer.access.Identifier;
 import dev.chatsequencer.access.ParticipantsOnly;
 import dev.chatsequencer.ratelimit.Budgeted;
@@ -74,7 +75,8 @@ class GroupController {
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.GROUPS,
                 RateLimiter.subject(caller.userId(), http.getRemoteAddr()));
         GroupStore.Created created = store.create(owner, List.copyOf(everyone), request.title(),
-                request.historyVisibility() == null ? GroupView.SHARED : request.historyVisibility(),
+                request.historyVisibility() == null ? HistoryVisibility.SHARED
+                        : HistoryVisibility.ofWire(request.historyVisibility()),
                 request.clientRequestId());
         if (!created.now()) {
             return ResponseEntity.ok().headers(limits).body(created.group());

@@ -1,5 +1,7 @@
 package dev.chatsequencer.group;
 
+import dev.chatsequencer.access.ConversationType;
+import dev.chatsequencer.access.HistoryVisibility;
 import dev.chatsequencer.inbox.InboxIndex;
 import dev.chatsequencer.storage.ConversationRecords;
 import dev.chatsequencer.storage.GroupOutcome;
@@ -69,13 +71,13 @@ class GroupStore {
      * @param participants sorted and distinct, the owner among them
      * @throws GroupRequestConflictException when the clientRequestId created a different group
      */
-    Created create(String owner, List<String> participants, String title, String history,
+    Created create(String owner, List<String> participants, String title, HistoryVisibility history,
             String clientRequestId) {
         String conversationId = clientRequestId == null ? newId() : idFor(owner, clientRequestId);
         Instant at = now();
         MemberTemplate entry = codec.membership(EntryType.GROUP_CREATED, owner, null, participants, title, at);
         GroupOutcome outcome = writer.append(conversationId, EntryType.GROUP_CREATED, doorbell -> scripts
-                .createGroup(conversationId, owner, title, history, participants, entry, at, doorbell));
+                .createGroup(conversationId, owner, title, history.wire(), participants, entry, at, doorbell));
         if (outcome instanceof GroupOutcome.Deleted) {
             throw new GroupDeletedException(clientRequestId, conversationId);
         }
@@ -86,12 +88,12 @@ class GroupStore {
         if (created.now()) {
             metrics.created();
         } else if (!first.participants().equals(participants) || !Objects.equals(first.title(), title)
-                || !created.history().equals(history)) {
+                || HistoryVisibility.ofWire(created.history()) != history) {
             throw new GroupRequestConflictException(clientRequestId, conversationId);
         }
         inbox.add(participants, conversationId, at);
-        return new Created(new GroupView(conversationId, GroupView.GROUP, first.title(), first.senderId(),
-                created.history(), first.participants()), created.now());
+        return new Created(new GroupView(conversationId, ConversationType.GROUP, first.title(), first.senderId(),
+                HistoryVisibility.ofWire(created.history()), first.participants()), created.now());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.chatsequencer.inbox;
 
+import dev.chatsequencer.access.ConversationType;
 import dev.chatsequencer.storage.ConversationSummaries;
 import dev.chatsequencer.storage.ConversationSummaries.Summary;
 import dev.chatsequencer.storage.LuaScripts;
@@ -114,7 +115,8 @@ class Inbox {
 
     private InboxEntry entry(Candidate candidate, Summary summary) {
         long readSeq = Math.min(summary.readSeq(), summary.lastSeq());
-        return new InboxEntry(summary.conversationId(), summary.groupType() != null ? summary.groupType() : "direct",
+        return new InboxEntry(summary.conversationId(), summary.groupType() != null
+                ? ConversationType.ofWire(summary.groupType()) : ConversationType.DIRECT,
                 summary.title(), summary.lastSeq(), readSeq, summary.lastSeq() - readSeq,
                 candidate.activityMillis() == 0 ? null : Instant.ofEpochMilli(candidate.activityMillis()),
                 summary.lastEntry() == null ? null : new String(codec.apiJson(summary.conversationId(),

@@ -2,6 +2,7 @@ package dev.chatsequencer.inbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.chatsequencer.access.ConversationType;
 import dev.chatsequencer.timeline.TimelineEntry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.time.Instant;
  */
 record InboxEntry(
         @Schema(example = "gr_9f86d081884c7d659a2feaa0c55ad015") String conversationId,
-        @Schema(allowableValues = {"direct", "group"}, example = "group") String type,
+        @Schema(type = "string", allowableValues = {"direct", "group"}, example = "group") ConversationType type,
         @Schema(description = "A group's title; absent for a direct conversation or a group without one",
                 example = "Climbing") @JsonInclude(JsonInclude.Include.NON_NULL) String title,
         @Schema(description = "The last seq assigned, 0 if none", example = "42") long lastSeq,

@@ -11,36 +11,33 @@ final class StreamExamples {
     }
 
     /** One client's limit. */
-    static final class PerClient implements ProblemExample {
-
-        private final StreamProperties streams;
-        private final WebProperties web;
+    static final class PerClient extends AtLimit {
 
         PerClient(StreamProperties streams, WebProperties web) {
-            this.streams = streams;
-            this.web = web;
-        }
-
-        @Override
-        public ProblemDetail problem() {
-            return TooManyStreamsException.perClient(streams.maxPerClient(), web.retryAfterSeconds()).getBody();
+            super(TooManyStreamsException.perClient(streams.maxPerClient(), web.retryAfterSeconds()));
         }
     }
 
     /** The instance's limit. */
-    static final class PerInstance implements ProblemExample {
-
-        private final StreamProperties streams;
-        private final WebProperties web;
+    static final class PerInstance extends AtLimit {
 
         PerInstance(StreamProperties streams, WebProperties web) {
-            this.streams = streams;
-            this.web = web;
+            super(TooManyStreamsException.perInstance(streams.maxPerInstance(), web.retryAfterSeconds()));
+        }
+    }
+
+    /** A limit's refusal, made once at the configured limits. */
+    private abstract static class AtLimit implements ProblemExample {
+
+        private final ProblemDetail problem;
+
+        AtLimit(TooManyStreamsException refusal) {
+            this.problem = refusal.getBody();
         }
 
         @Override
         public ProblemDetail problem() {
-            return TooManyStreamsException.perInstance(streams.maxPerInstance(), web.retryAfterSeconds()).getBody();
+            return problem;
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.chatsequencer.timeline;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.chatsequencer.access.WireName;
 
 /** What a timeline entry is; {@link #wire} is how the API and the stored member name it. */
-public enum EntryType {
+public enum EntryType implements WireName {
     /** A message a user posted; stored without a type, as the common case costs no bytes in Redis. */
     MESSAGE(EntryType.MESSAGE_WIRE),
     /** A group's first entry, seq 1: who was in it and its title. */
@@ -27,16 +27,13 @@ public enum EntryType {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
 
     /** The type a stored member names; {@code null} (no type stored) is a message. */
     public static EntryType ofStored(String wire) {
-        if (wire == null) {
-            return MESSAGE;
-        }
-        return Arrays.stream(values()).filter(type -> type.wire.equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown timeline entry type " + wire));
+        return wire == null ? MESSAGE : WireName.named(EntryType.class, wire);
     }
 }

@@ -18,19 +18,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.chatsequencer.ControllerSlice;
-import dev.chatsequencer.ratelimit.RateLimiter;
+import dev.chatsequencer.access.HistoryVisibility;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
+
 
 /**
  * HTTP mapping of direct conversations and read markers, without Redis: the id derived from the pair whatever its
@@ -46,13 +46,6 @@ class ConversationControllerTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void everyBudgetHasRoom() {
-        given(rateLimiter.take(any(), any())).willReturn(new HttpHeaders());
-    }
 
     @MockitoBean
     ConversationStore store;
@@ -122,7 +115,7 @@ class ConversationControllerTests {
     @Test
     void aGroupShowsItsTitleAndOwnerAndADirectConversationNeither() throws Exception {
         when(store.state(eq("gr_1"), any())).thenReturn(new ConversationStore.State(9, "group", "Climbing", "alice",
-                "joined",
+                HistoryVisibility.JOINED,
                 List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
         when(store.state(eq("dm_1"), any())).thenReturn(new ConversationStore.State(9, null, null, null, null,
                 List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));

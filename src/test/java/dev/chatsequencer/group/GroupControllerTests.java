@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.chatsequencer.ControllerSlice;
+import dev.chatsequencer.access.ConversationType;
+import dev.chatsequencer.access.HistoryVisibility;
 import dev.chatsequencer.ratelimit.RateLimiter;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
+
 
 /**
  * HTTP mapping of groups, without Redis: the creator joins the participants sorted and once, 201 then 200, each
@@ -38,27 +41,28 @@ class GroupControllerTests {
 
     static final String PROBLEMS = "https://chat-sequencer.dev/problems/";
     static final String GROUP = "gr_9f86d081884c7d659a2feaa0c55ad015";
-    static final GroupView CLIMBING = new GroupView(GROUP, "group", "Climbing", "alice", "shared",
+    static final GroupView CLIMBING = new GroupView(GROUP, ConversationType.GROUP, "Climbing", "alice",
+            HistoryVisibility.SHARED,
             List.of("alice", "bob", "carol"));
 
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     RateLimiter rateLimiter;
 
     @MockitoBean
     GroupStore store;
 
     @BeforeEach
-    void everyBudgetHasRoomAndGroupsHoldAThousand() {
-        given(rateLimiter.take(any(), any())).willReturn(new HttpHeaders());
+    void groupsHoldAThousand() {
         given(store.maxParticipants()).willReturn(1000);
     }
 
     @Test
     void theCreatorJoinsTheParticipantsSortedAndACreatedGroupAnswers201WithItsLocation() throws Exception {
-        when(store.create(eq("alice"), eq(List.of("alice", "bob", "carol")), eq("Climbing"), eq("shared"),
+        when(store.create(eq("alice"), eq(List.of("alice", "bob", "carol")), eq("Climbing"),
+                eq(HistoryVisibility.SHARED),
                 eq("c-1"))).thenReturn(new GroupStore.Created(CLIMBING, true));
 
         mvc.perform(post("/v1/conversations").contentType(MediaType.APPLICATION_JSON).content("{\"senderId\":"

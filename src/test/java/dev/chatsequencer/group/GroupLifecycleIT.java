@@ -3,7 +3,6 @@ package dev.chatsequencer.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.ExtraInstance;
-import dev.chatsequencer.GroupCalls;
 import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.RedisIntegrationTest;
@@ -34,9 +33,6 @@ class GroupLifecycleIT {
         return new JsonApi(service.baseUrl(), "X-User-Id");
     }
 
-    GroupCalls groups() {
-        return new GroupCalls(api());
-    }
 
     @Test
     void aGroupWhoseLastParticipantLeavesIsDeletedWithEveryKeyAndARetryCannotBringItBack() {
@@ -49,8 +45,8 @@ class GroupLifecycleIT {
         api().send("POST", "/v1/conversations/" + group + "/messages", "{\"body\":\"bye\",\"clientMessageId\":\"m1\"}",
                 bob);
 
-        assertThat(groups().remove(group, alice, alice).status()).isEqualTo(200);
-        Response last = groups().remove(group, bob, bob);
+        assertThat(api().removeParticipant(group, alice, alice).status()).isEqualTo(200);
+        Response last = api().removeParticipant(group, bob, bob);
 
         assertThat(last.status()).isEqualTo(200);
         assertThat(last.json().get("seq").asLong()).isEqualTo(4);
@@ -74,12 +70,12 @@ class GroupLifecycleIT {
         String alice = "alice-b-" + run;
         String bob = "bob-b-" + run;
         String carol = "carol-b-" + run;
-        String group = groups().create(alice, bob, carol);
-        groups().remove(group, bob, bob);
+        String group = api().createGroup(alice, bob, carol);
+        api().removeParticipant(group, bob, bob);
         String seq = redis.opsForValue().get("chat:{" + group + "}:seq");
 
-        Response byOwner = groups().add(group, bob, alice);
-        Response byOther = groups().add(group, bob, carol);
+        Response byOwner = api().addParticipant(group, bob, alice);
+        Response byOther = api().addParticipant(group, bob, carol);
 
         assertThat(byOwner.status()).isEqualTo(403);
         assertThat(byOwner.problem()).isEqualTo("left-by-choice");
@@ -88,7 +84,7 @@ class GroupLifecycleIT {
         assertThat(redis.opsForSet().isMember("chat:{" + group + "}:participants", bob)).isFalse();
         assertThat(redis.opsForZSet().score("chat:{u:" + bob + "}:conversations", group)).isNull();
 
-        Response rejoined = groups().add(group, bob, bob);
+        Response rejoined = api().addParticipant(group, bob, bob);
 
         assertThat(rejoined.status()).isEqualTo(201);
         assertThat(redis.opsForSet().isMember("chat:{" + group + "}:participants", bob)).isTrue();
@@ -101,10 +97,10 @@ class GroupLifecycleIT {
         String alice = "alice-c-" + run;
         String bob = "bob-c-" + run;
         String carol = "carol-c-" + run;
-        String group = groups().create(alice, bob, carol);
-        groups().remove(group, carol, alice);
+        String group = api().createGroup(alice, bob, carol);
+        api().removeParticipant(group, carol, alice);
 
-        assertThat(groups().add(group, carol, carol).status()).isEqualTo(404);
-        assertThat(groups().add(group, carol, bob).status()).isEqualTo(201);
+        assertThat(api().addParticipant(group, carol, carol).status()).isEqualTo(404);
+        assertThat(api().addParticipant(group, carol, bob).status()).isEqualTo(201);
     }
 }

@@ -136,7 +136,7 @@ class GroupsIT {
     void aMemberAddedLaterReadsTheHistoryFromBeforeTheyJoined() {
         Users users = new Users();
         String group = users.group();
-        post(group, users.bob, "before dave");
+        api().post(group, users.bob, "before dave");
 
         add(group, users.dave, users.alice);
 
@@ -152,10 +152,10 @@ class GroupsIT {
         Response created = api().send("POST", "/v1/conversations", "{\"participants\":[\"" + users.bob + "\"],"
                 + "\"historyVisibility\":\"joined\"}", users.alice);
         String group = created.json().get("conversationId").asString();
-        post(group, users.bob, "before dave");
+        api().post(group, users.bob, "before dave");
 
         add(group, users.dave, users.alice);
-        post(group, users.bob, "after dave");
+        api().post(group, users.bob, "after dave");
 
         assertThat(created.json().get("historyVisibility").asString()).isEqualTo("joined");
         assertThat(page(group, users.dave)).extracting(entry -> entry.get("seq").asLong()).containsExactly(3L, 4L);
@@ -184,7 +184,7 @@ class GroupsIT {
                 api().send("DELETE", "/v1/conversations/" + group + "/participants/" + users.bob, null, users.dave),
                 api().send("GET", "/v1/conversations/" + group + "/messages", null, users.dave),
                 api().send("GET", "/v1/conversations/" + group, null, users.dave),
-                post(group, users.dave, "let me in"));
+                api().post(group, users.dave, "let me in"));
 
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(404);
@@ -197,7 +197,7 @@ class GroupsIT {
     void aMemberLeavesButOnlyTheOwnerRemovesOthers() {
         Users users = new Users();
         String group = users.group();
-        post(group, users.bob, "hi");
+        api().post(group, users.bob, "hi");
 
         Response notOwner = remove(group, users.carol, users.bob);
         Response left = remove(group, users.bob, users.bob);
@@ -248,7 +248,7 @@ class GroupsIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> bobStream.events().size() == 1);
 
             remove(group, users.bob, users.alice);
-            post(group, users.alice, "after bob");
+            api().post(group, users.alice, "after bob");
 
             await().atMost(Duration.ofSeconds(10)).until(bobStream::ended);
             await().atMost(Duration.ofSeconds(10)).until(() -> carolStream.events().size() == 3);
@@ -258,7 +258,7 @@ class GroupsIT {
         }
         assertThat(api().send("GET", "/v1/conversations/" + group + "/messages", null, users.bob).status())
                 .isEqualTo(404);
-        assertThat(post(group, users.bob, "still here?").status()).isEqualTo(404);
+        assertThat(api().post(group, users.bob, "still here?").status()).isEqualTo(404);
         assertThat(api().send("PUT", "/v1/conversations/" + group + "/read-markers/" + users.bob, "{\"seq\":1}",
                 users.bob).status()).isEqualTo(404);
     }
@@ -319,12 +319,8 @@ class GroupsIT {
         return api().send("DELETE", "/v1/conversations/" + group + "/participants/" + userId, null, actor);
     }
 
-    private Response post(String group, String sender, String body) {
-        return api().send("POST", "/v1/conversations/" + group + "/messages", "{\"body\":\"" + body + "\"}", sender);
-    }
-
     private JsonNode page(String group, String reader) {
-        Response page = api().send("GET", "/v1/conversations/" + group + "/messages?after=0&limit=200", null, reader);
+        Response page = api().page(group, "after=0&limit=200", reader);
         assertThat(page.status()).isEqualTo(200);
         return page.json().get("messages");
     }

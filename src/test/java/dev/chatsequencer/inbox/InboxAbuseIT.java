@@ -3,7 +3,6 @@ package dev.chatsequencer.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.ExtraInstance;
-import dev.chatsequencer.GroupCalls;
 import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.RedisIntegrationTest;
@@ -78,13 +77,13 @@ class InboxAbuseIT {
         String bob = "bob-b-" + run;
         String carol = "carol-b-" + run;
         String talked = direct(alice, bob);
-        post(talked, alice, "hi bob");
+        api().posted(talked, alice, "hi bob");
         List<String> spam = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             spam.add(group("spammer-b" + i + "-" + run, alice));
         }
         String newer = direct(carol, alice);
-        post(newer, carol, "hi alice, it is carol");
+        api().posted(newer, carol, "hi alice, it is carol");
         for (int i = 3; i < 9; i++) {
             spam.add(group("spammer-b" + i + "-" + run, alice));
         }
@@ -104,7 +103,7 @@ class InboxAbuseIT {
             spam.add(group("spammer-c" + i + "-" + run, alice));
         }
         String newer = direct("carol-c-" + run, alice);
-        post(newer, "carol-c-" + run, "still here?");
+        api().posted(newer, "carol-c-" + run, "still here?");
         spam.add(group("spammer-c3-" + run, alice));
         spam.add(group("spammer-c4-" + run, alice));
 
@@ -115,7 +114,7 @@ class InboxAbuseIT {
     }
 
     private String group(String owner, String... others) {
-        return new GroupCalls(api()).create(owner, others);
+        return api().createGroup(owner, others);
     }
 
     private String direct(String opener, String other) {
@@ -125,13 +124,8 @@ class InboxAbuseIT {
         return opened.json().get("conversationId").asString();
     }
 
-    private void post(String conversation, String sender, String body) {
-        assertThat(api().send("POST", "/v1/conversations/" + conversation + "/messages", "{\"body\":\"" + body
-                + "\"}", sender).status()).isEqualTo(201);
-    }
-
     private Response add(String group, String userId, String actor) {
-        return new GroupCalls(api()).add(group, userId, actor);
+        return api().addParticipant(group, userId, actor);
     }
 
     private JsonNode inbox(String user) {

@@ -13,17 +13,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.chatsequencer.ControllerSlice;
-import dev.chatsequencer.ratelimit.RateLimiter;
+import dev.chatsequencer.access.ConversationType;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
+
 
 /**
  * HTTP mapping of inboxes, without Redis: the cursor and limit reach the inbox as given, the last entry is the
@@ -42,19 +42,12 @@ class InboxControllerTests {
     @MockitoBean
     Inbox inbox;
 
-    @MockitoBean
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void everyBudgetHasRoom() {
-        given(rateLimiter.take(any(), any())).willReturn(new HttpHeaders());
-    }
 
     @Test
     void aPageCarriesEachConversationsLastEntryAsTheTimelineWroteIt() throws Exception {
         InboxCursor cursor = new InboxCursor(1_000, "dm_0");
         when(inbox.page("alice", cursor, 5)).thenReturn(new InboxPage("alice", List.of(new InboxEntry("dm_1",
-                "direct", null, 3, 1, 2, Instant.parse("2026-11-28T13:23:09.176Z"), LAST_ENTRY)), null));
+                ConversationType.DIRECT, null, 3, 1, 2, Instant.parse("2026-11-28T13:23:09.176Z"), LAST_ENTRY)), null));
 
         mvc.perform(get("/v1/users/alice/conversations?limit=5&cursor=" + cursor.encode()))
                 .andExpect(status().isOk())
@@ -80,7 +73,7 @@ class InboxControllerTests {
     @Test
     void aConversationWithoutEntriesShowsANullLastEntry() throws Exception {
         when(inbox.page(anyString(), any(), anyInt())).thenReturn(new InboxPage("alice", List.of(new InboxEntry(
-                "dm_1", "direct", null, 0, 0, 0, null, null)), null));
+                "dm_1", ConversationType.DIRECT, null, 0, 0, 0, null, null)), null));
 
         mvc.perform(get("/v1/users/alice/conversations"))
                 .andExpect(status().isOk())

@@ -185,9 +185,7 @@ class InboxIT {
     }
 
     private void post(String conversation, String sender, String body) {
-        Response posted = api().send("POST", "/v1/conversations/" + conversation + "/messages", "{\"senderId\":\""
-                + sender + "\",\"body\":\"" + body + "\"}", null);
-        assertThat(posted.status()).isEqualTo(201);
+        api().posted(conversation, sender, body);
         tick();
     }
 

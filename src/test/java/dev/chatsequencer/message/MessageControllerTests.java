@@ -12,19 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.chatsequencer.ControllerSlice;
-import dev.chatsequencer.ratelimit.RateLimiter;
 import dev.chatsequencer.timeline.TimelineReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
 
 /**
  * HTTP mapping of posting and reading, without Redis: what reaches the store, the status and Location of a post,
@@ -42,13 +40,6 @@ class MessageControllerTests {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void everyBudgetHasRoom() {
-        given(rateLimiter.take(any(), any())).willReturn(new HttpHeaders());
-    }
 
     @MockitoBean
     MessageStore store;

@@ -33,7 +33,7 @@ class PageBytesIT {
     void largeMessagesFillAPageByBytesAndPagingOnReadsEachOnceInOrder() {
         String conversation = TestIds.conversation();
         for (int i = 1; i <= 7; i++) {
-            post(conversation, i + "x".repeat(4000));
+            api().posted(conversation, "alice", i + "x".repeat(4000));
         }
 
         JsonNode newest = page(conversation, "limit=200");
@@ -58,8 +58,8 @@ class PageBytesIT {
     @Test
     void anEntryLargerThanTheBudgetComesAlone() {
         String conversation = TestIds.conversation();
-        post(conversation, "\\ud83d\\ude00".repeat(4096));
-        post(conversation, "small");
+        api().posted(conversation, "alice", "\ud83d\ude00".repeat(4096));
+        api().posted(conversation, "alice", "small");
 
         JsonNode first = page(conversation, "limit=50&after=0");
 
@@ -70,14 +70,8 @@ class PageBytesIT {
                 .isEqualTo("small");
     }
 
-    private void post(String conversation, String body) {
-        assertThat(api().send("POST", "/v1/conversations/" + conversation + "/messages",
-                "{\"senderId\":\"alice\",\"body\":\"" + body + "\"}", null).status()).isEqualTo(201);
-    }
-
     private JsonNode page(String conversation, String query) {
-        JsonApi.Response page = api().send("GET", "/v1/conversations/" + conversation + "/messages?" + query, null,
-                null);
+        JsonApi.Response page = api().page(conversation, query, null);
         assertThat(page.status()).isEqualTo(200);
         return page.json();
     }

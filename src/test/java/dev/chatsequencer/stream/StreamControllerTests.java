@@ -16,18 +16,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.chatsequencer.ControllerSlice;
 import dev.chatsequencer.access.Caller;
-import dev.chatsequencer.ratelimit.RateLimiter;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+
 
 /**
  * HTTP mapping of live streams, without Redis or a socket: where a stream resumes, that HEAD and invalid resume
@@ -44,13 +42,6 @@ class StreamControllerTests {
     @MockitoBean
     StreamOpener opener;
 
-    @MockitoBean
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void everyBudgetHasRoom() {
-        given(rateLimiter.take(any(), any())).willReturn(new HttpHeaders());
-    }
 
     @Test
     void lastEventIdWinsOverAfter() throws Exception {
