@@ -32,6 +32,11 @@ class SseEvents {
         return new StreamEvent(seq, event, codec.removedUser(stored));
     }
 
+    /** The seq of a stored entry, without making its event. */
+    long seq(byte[] stored) {
+        return codec.seq(stored);
+    }
+
     static byte[] comment(String text) {
         return (":" + text + "\n\n").getBytes(StandardCharsets.UTF_8);
     }

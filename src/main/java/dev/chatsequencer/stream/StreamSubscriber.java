@@ -252,15 +252,14 @@ final class StreamSubscriber implements WriteListener, AsyncListener {
             }
             boolean complete = true;
             for (byte[] member : page.members()) {
-                StreamEvent event = events.entry(conversationId, member);
-                if (event.seq() <= lastQueuedSeq) {
+                if (events.seq(member) <= lastQueuedSeq) {
                     continue;
                 }
                 if (removed || !hasRoom()) {
                     complete = removed;
                     break;
                 }
-                queue(event);
+                queue(events.entry(conversationId, member));
             }
             if (!complete || page.hasMore()) {
                 catchUpWanted = true;
