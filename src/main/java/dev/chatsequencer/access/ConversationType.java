@@ -5,22 +5,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** What a conversation is, which decides who may act in it; {@link #wire} is how the API and Redis name it. */
 public enum ConversationType implements WireName {
     /** Two fixed participants, its id derived from the pair. */
-    DIRECT("direct"),
+    DIRECT,
     /** Participants that change in the timeline, an owner who may remove others. */
-    GROUP("group"),
+    GROUP,
     /** No participants: anyone may post, in mode none only. */
-    OPEN("open");
-
-    private final String wire;
-
-    ConversationType(String wire) {
-        this.wire = wire;
-    }
+    OPEN;
 
     @JsonValue
     @Override
     public String wire() {
-        return wire;
+        return WireName.of(this);
     }
 
     /** The type Redis names. */

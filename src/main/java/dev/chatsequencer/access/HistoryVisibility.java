@@ -5,20 +5,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** Who reads what a group said before they joined; {@link #wire} is how the API and Redis name it. */
 public enum HistoryVisibility implements WireName {
     /** Every participant reads the whole timeline. */
-    SHARED("shared"),
+    SHARED,
     /** A participant reads from the entry that added them. */
-    JOINED("joined");
-
-    private final String wire;
-
-    HistoryVisibility(String wire) {
-        this.wire = wire;
-    }
+    JOINED;
 
     @JsonValue
     @Override
     public String wire() {
-        return wire;
+        return WireName.of(this);
     }
 
     /** The visibility a request or Redis names; {@code null} for none. */

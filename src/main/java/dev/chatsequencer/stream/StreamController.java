@@ -49,8 +49,8 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "An event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(example = "id: 42\nevent: message\ndata: {\"conversationId\":\"dm_demo\","
-                            + "\"seq\":42,\"type\":\"message\",\"senderId\":\"alice\",\"body\":\"Hi\",\"clientMessageId\":null,"
-                            + "\"sentAt\":\"2026-11-28T13:23:09.176Z\"}\n\n")))
+                            + "\"seq\":42,\"type\":\"message\",\"senderId\":\"alice\",\"body\":\"Hi\","
+                            + "\"clientMessageId\":null,\"sentAt\":\"2026-11-28T13:23:09.176Z\"}\n\n")))
     @ProblemResponse(status = "429", description = "This client or user already holds as many live streams as one "
             + "client or user may", examples = StreamExamples.PerClient.class, retryAfter = true)
     @ProblemResponse(status = "503", description = "This instance holds as many live streams as it may, or Redis is "

@@ -6,30 +6,18 @@ import dev.chatsequencer.access.WireName;
 /** What a timeline entry is; {@link #wire} is how the API and the stored member name it. */
 public enum EntryType implements WireName {
     /** A message a user posted; stored without a type, as the common case costs no bytes in Redis. */
-    MESSAGE(EntryType.MESSAGE_WIRE),
+    MESSAGE,
     /** A group's first entry, seq 1: who was in it and its title. */
-    GROUP_CREATED(EntryType.GROUP_CREATED_WIRE),
+    GROUP_CREATED,
     /** Adds {@code userId} to a group. */
-    PARTICIPANT_ADDED(EntryType.PARTICIPANT_ADDED_WIRE),
+    PARTICIPANT_ADDED,
     /** Removes {@code userId} from a group (they left, or the owner removed them). */
-    PARTICIPANT_REMOVED(EntryType.PARTICIPANT_REMOVED_WIRE);
-
-    /** The wire names as constants, for annotations. */
-    public static final String MESSAGE_WIRE = "message";
-    public static final String GROUP_CREATED_WIRE = "group-created";
-    public static final String PARTICIPANT_ADDED_WIRE = "participant-added";
-    public static final String PARTICIPANT_REMOVED_WIRE = "participant-removed";
-
-    private final String wire;
-
-    EntryType(String wire) {
-        this.wire = wire;
-    }
+    PARTICIPANT_REMOVED;
 
     @JsonValue
     @Override
     public String wire() {
-        return wire;
+        return WireName.of(this);
     }
 
     /** The type a stored member names; {@code null} (no type stored) is a message. */

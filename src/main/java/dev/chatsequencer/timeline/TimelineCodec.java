@@ -22,9 +22,9 @@ public class TimelineCodec {
 
     private static final String BEFORE_SEQ = "{\"seq\":";
     private static final byte[] TYPE_FIELD = "\"type\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MESSAGE_TYPE_FIELD = ("\"type\":\"" + EntryType.MESSAGE_WIRE + "\",")
+    private static final byte[] MESSAGE_TYPE_FIELD = ("\"type\":\"" + EntryType.MESSAGE.wire() + "\",")
             .getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] REMOVAL_TYPE_FIELD = ("\"type\":\"" + EntryType.PARTICIPANT_REMOVED_WIRE + "\",")
+    private static final byte[] REMOVAL_TYPE_FIELD = ("\"type\":\"" + EntryType.PARTICIPANT_REMOVED.wire() + "\",")
             .getBytes(StandardCharsets.US_ASCII);
 
     private final JsonMapper jsonMapper;

@@ -14,9 +14,7 @@ public record TimelineEntry(
         @Schema(example = "dm_3f2a9c") String conversationId,
         @Schema(description = "Position in the conversation: 1, 2, 3, ... with no gaps", example = "42") long seq,
         @Schema(description = "What the timeline entry is; clients skip types they do not know",
-                type = "string", allowableValues = {EntryType.MESSAGE_WIRE, EntryType.GROUP_CREATED_WIRE,
-                        EntryType.PARTICIPANT_ADDED_WIRE, EntryType.PARTICIPANT_REMOVED_WIRE},
-                example = EntryType.MESSAGE_WIRE) EntryType type,
+                example = "message") EntryType type,
         @Schema(description = "Who posted it, or who made the membership change", example = "alice") String senderId,
         @Schema(description = "The text; messages only", example = "Hi Bob!")
         @JsonInclude(JsonInclude.Include.NON_NULL) String body,

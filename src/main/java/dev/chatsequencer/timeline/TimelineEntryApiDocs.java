@@ -29,14 +29,14 @@ class TimelineEntryApiDocs implements OpenApiCustomizer {
             "clientMessageId", "sentAt");
 
     /** Each entry type: its schema's name, the fields it always has, and those it may leave out. */
-    private record Variant(String type, String schema, List<String> required, List<String> optional) {
+    private record Variant(EntryType type, String schema, List<String> required, List<String> optional) {
     }
 
     private static final List<Variant> VARIANTS = List.of(
-            new Variant(EntryType.MESSAGE_WIRE, "MessageEntry", List.of("body"), List.of()),
-            new Variant(EntryType.GROUP_CREATED_WIRE, "GroupCreatedEntry", List.of("participants"), List.of("title")),
-            new Variant(EntryType.PARTICIPANT_ADDED_WIRE, "ParticipantAddedEntry", List.of("userId"), List.of()),
-            new Variant(EntryType.PARTICIPANT_REMOVED_WIRE, "ParticipantRemovedEntry", List.of("userId"), List.of()));
+            new Variant(EntryType.MESSAGE, "MessageEntry", List.of("body"), List.of()),
+            new Variant(EntryType.GROUP_CREATED, "GroupCreatedEntry", List.of("participants"), List.of("title")),
+            new Variant(EntryType.PARTICIPANT_ADDED, "ParticipantAddedEntry", List.of("userId"), List.of()),
+            new Variant(EntryType.PARTICIPANT_REMOVED, "ParticipantRemovedEntry", List.of("userId"), List.of()));
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -48,7 +48,7 @@ class TimelineEntryApiDocs implements OpenApiCustomizer {
                 .discriminator(new Discriminator().propertyName("type"));
         for (Variant variant : VARIANTS) {
             ObjectSchema schema = new ObjectSchema();
-            schema.description("A timeline entry of type " + variant.type());
+            schema.description("A timeline entry of type " + variant.type().wire());
             List<String> required = new ArrayList<>(COMMON);
             required.addAll(variant.required());
             List<String> names = new ArrayList<>(required);
@@ -58,12 +58,12 @@ class TimelineEntryApiDocs implements OpenApiCustomizer {
                 properties.put(name, fields.get(name));
             }
             properties.put("type", new StringSchema().description(fields.get("type").getDescription())
-                    ._enum(List.of(variant.type())).example(variant.type()));
+                    ._enum(List.of(variant.type().wire())).example(variant.type().wire()));
             schema.setProperties(properties);
             schema.setRequired(required);
             schemas.put(variant.schema(), schema);
             entry.addOneOfItem(new Schema<>().$ref(PREFIX + variant.schema()));
-            entry.getDiscriminator().mapping(variant.type(), PREFIX + variant.schema());
+            entry.getDiscriminator().mapping(variant.type().wire(), PREFIX + variant.schema());
         }
         schemas.put(ENTRY, entry);
         SchemaRefs.retarget(openApi, PREFIX + STORED_NAME, PREFIX + ENTRY);
