@@ -2,9 +2,12 @@ package dev.chatsequencer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.timeline.TimelineEntry;
+import dev.chatsequencer.timeline.TimelinePage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -43,7 +46,7 @@ public final class JsonApi {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body().isEmpty() ? null
-                    : JsonMapper.shared().readTree(response.body()));
+                    : JsonMapper.shared().readTree(response.body()), response.headers());
         } catch (IOException ex) {
             throw new IllegalStateException(method + " " + path + " failed", ex);
         } catch (InterruptedException ex) {
@@ -54,24 +57,39 @@ public final class JsonApi {
 
     /** {@code sender} posts {@code body}: as the caller with a user header, else naming them as senderId. */
     public Response post(String conversation, String sender, String body) {
+        return post(conversation, sender, body, null);
+    }
+
+    /** {@link #post} with the client's own id for the message ({@code null}: none). */
+    public Response post(String conversation, String sender, String body, String clientMessageId) {
         Map<String, String> request = new LinkedHashMap<>();
         if (userHeader == null) {
             request.put("senderId", sender);
         }
         request.put("body", body);
+        if (clientMessageId != null) {
+            request.put("clientMessageId", clientMessageId);
+        }
         return send("POST", "/v1/conversations/" + conversation + "/messages", json(request), sender);
     }
 
-    /** {@link #post}, which must store the message: its seq. */
-    public long posted(String conversation, String sender, String body) {
+    /** {@link #post}, which must store the message: the message. */
+    public TimelineEntry posted(String conversation, String sender, String body) {
         Response posted = post(conversation, sender, body);
         assertThat(posted.status()).as(String.valueOf(posted.json())).isEqualTo(201);
-        return posted.json().get("seq").asLong();
+        return posted.as(TimelineEntry.class);
     }
 
     /** A page of the timeline, {@code query} as the API takes it, read by {@code reader}. */
     public Response page(String conversation, String query, String reader) {
         return send("GET", "/v1/conversations/" + conversation + "/messages?" + query, null, reader);
+    }
+
+    /** {@link #page} in mode none, which must succeed: the page. */
+    public TimelinePage timeline(String conversation, String query) {
+        Response page = page(conversation, query, null);
+        assertThat(page.status()).as(String.valueOf(page.json())).isEqualTo(200);
+        return page.as(TimelinePage.class);
     }
 
     /** Creates a group of {@code owner} and {@code others} (201 expected) and returns its id. */
@@ -110,8 +128,18 @@ public final class JsonApi {
         return baseUrl;
     }
 
-    /** A status and its JSON body; {@code json} is {@code null} when the body was empty. */
-    public record Response(int status, JsonNode json) {
+    /** A status, its JSON body ({@code null} when the body was empty) and its headers. */
+    public record Response(int status, JsonNode json, HttpHeaders headers) {
+
+        /** The body as {@code type}. */
+        public <T> T as(Class<T> type) {
+            return JsonMapper.shared().treeToValue(json, type);
+        }
+
+        /** The first value of the header, or {@code null}. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         /** The problem type's slug, for a problem response. */
         public String problem() {

@@ -33,7 +33,8 @@ public final class TestInstances {
                 "chat.rate-limit.reads.refill-per-second=0")) {
             String name = fallback.substring(0, fallback.indexOf('=') + 1);
             // A JWT location chooses the mode by itself, as in production.
-            String alsoDecides = name.startsWith("chat.security.") ? "spring.security.oauth2.resourceserver.jwt." : name;
+            String alsoDecides = name.startsWith("chat.security.") ? "spring.security.oauth2.resourceserver.jwt."
+                    : name;
             if (List.of(properties).stream().noneMatch(property -> property.startsWith(name)
                     || property.startsWith(alsoDecides))) {
                 arguments.add("--" + fallback);

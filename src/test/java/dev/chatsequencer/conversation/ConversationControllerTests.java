@@ -30,8 +30,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-
-
 /**
  * HTTP mapping of direct conversations and read markers, without Redis: the id derived from the pair whatever its
  * order, 201 then 200, the problems for invalid input (which never reaches the store) and for a non-participant.
@@ -45,7 +43,6 @@ class ConversationControllerTests {
 
     @Autowired
     MockMvc mvc;
-
 
     @MockitoBean
     ConversationStore store;

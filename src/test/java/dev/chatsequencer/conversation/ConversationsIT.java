@@ -1,17 +1,17 @@
 package dev.chatsequencer.conversation;
 
-import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
-import dev.chatsequencer.timeline.TimelineEntry;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -22,6 +22,9 @@ class ConversationsIT {
 
     @Autowired
     RestTestClient http;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     StringRedisTemplate redis;
@@ -148,10 +151,9 @@ class ConversationsIT {
     }
 
     private long post(String id, String sender, int status) {
-        return http.post().uri("/v1/conversations/{id}/messages", id).contentType(MediaType.APPLICATION_JSON)
-                .body("{\"senderId\":\"" + sender + "\",\"body\":\"hi\"}").exchange()
-                .expectStatus().isEqualTo(status)
-                .expectBody(TimelineEntry.class).returnResult().getResponseBody().seq();
+        JsonApi.Response posted = new JsonApi("http://localhost:" + port, null).post(id, sender, "hi");
+        assertThat(posted.status()).as(String.valueOf(posted.json())).isEqualTo(status);
+        return posted.json().get("seq").asLong();
     }
 
     private RestTestClient.BodyContentSpec mark(String id, String user, String seq) {

@@ -30,8 +30,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-
-
 /**
  * HTTP mapping of groups, without Redis: the creator joins the participants sorted and once, 201 then 200, each
  * refusal the store reports becomes its problem, and invalid input never reaches the store.

@@ -33,7 +33,6 @@ class GroupLifecycleIT {
         return new JsonApi(service.baseUrl(), "X-User-Id");
     }
 
-
     @Test
     void aGroupWhoseLastParticipantLeavesIsDeletedWithEveryKeyAndARetryCannotBringItBack() {
         String alice = "alice-a-" + run;

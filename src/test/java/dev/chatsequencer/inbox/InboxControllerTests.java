@@ -23,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-
-
 /**
  * HTTP mapping of inboxes, without Redis: the cursor and limit reach the inbox as given, the last entry is the
  * timeline's JSON as it is, and invalid input (a forged cursor, {@code me} without a caller) never reaches it.
@@ -41,7 +39,6 @@ class InboxControllerTests {
 
     @MockitoBean
     Inbox inbox;
-
 
     @Test
     void aPageCarriesEachConversationsLastEntryAsTheTimelineWroteIt() throws Exception {

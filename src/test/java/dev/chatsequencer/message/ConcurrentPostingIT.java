@@ -2,6 +2,7 @@ package dev.chatsequencer.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.timeline.TimelineEntry;
@@ -16,9 +17,8 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @RedisIntegrationTest
@@ -30,18 +30,21 @@ class ConcurrentPostingIT {
     @Autowired
     RestTestClient http;
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     StringRedisTemplate redis;
 
     @Test
     void postFromManyThreadsThenSeqsAreExactlyOneToNAndTimelineIsAscending() throws Exception {
-        TimelineClient client = new TimelineClient(http);
+        JsonApi client = new JsonApi("http://localhost:" + port, null);
         String conversation = TestIds.conversation();
 
         List<Long> seqs = runConcurrently(THREADS, thread -> {
             List<Long> mine = new ArrayList<>();
             for (int i = 0; i < POSTS_PER_THREAD; i++) {
-                mine.add(client.postCreated(conversation, "user-" + thread, "message " + i).seq());
+                mine.add(client.posted(conversation, "user-" + thread, "message " + i).seq());
             }
             return mine;
         });
@@ -49,9 +52,9 @@ class ConcurrentPostingIT {
         long total = THREADS * POSTS_PER_THREAD;
         assertThat(seqs).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
         List<Long> timeline = new ArrayList<>();
-        TimelinePage first = client.page(conversation, "after=0&limit=200");
+        TimelinePage first = client.timeline(conversation, "after=0&limit=200");
         first.messages().forEach(m -> timeline.add(m.seq()));
-        TimelinePage second = client.page(conversation, "after=200&limit=200");
+        TimelinePage second = client.timeline(conversation, "after=200&limit=200");
         second.messages().forEach(m -> timeline.add(m.seq()));
         assertThat(timeline).containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
         assertThat(first.hasMore()).isTrue();
@@ -62,18 +65,16 @@ class ConcurrentPostingIT {
 
     @Test
     void postSameClientMessageIdConcurrentlyThenOneMessageIsStoredAndAllSeeIt() throws Exception {
-        TimelineClient client = new TimelineClient(http);
+        JsonApi client = new JsonApi("http://localhost:" + port, null);
         String conversation = TestIds.conversation();
 
-        List<EntityExchangeResult<TimelineEntry>> results = runConcurrently(16,
+        List<JsonApi.Response> results = runConcurrently(16,
                 thread -> List.of(client.post(conversation, "alice", "once only", "retry-1")));
 
-        assertThat(results).extracting(EntityExchangeResult::getStatus)
-                .containsOnlyOnce(HttpStatus.CREATED)
-                .containsOnly(HttpStatus.CREATED, HttpStatus.OK);
-        assertThat(results).extracting(r -> r.getResponseBody().seq()).containsOnly(1L);
-        assertThat(results).extracting(r -> r.getResponseBody().sentAt()).hasSize(16).doesNotContainNull()
-                .containsOnly(results.get(0).getResponseBody().sentAt());
+        assertThat(results).extracting(JsonApi.Response::status).containsOnlyOnce(201).containsOnly(201, 200);
+        assertThat(results).extracting(r -> r.as(TimelineEntry.class).seq()).containsOnly(1L);
+        assertThat(results).extracting(r -> r.as(TimelineEntry.class).sentAt()).hasSize(16).doesNotContainNull()
+                .containsOnly(results.get(0).as(TimelineEntry.class).sentAt());
         assertThat(redis.opsForZSet().zCard("chat:{" + conversation + "}:messages")).isEqualTo(1);
         assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("1");
     }

@@ -23,7 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-
 /**
  * HTTP mapping of posting and reading, without Redis: what reaches the store, the status and Location of a post,
  * and that invalid input is refused with a problem before the store is ever asked. The servlet-level body reader
@@ -39,7 +38,6 @@ class MessageControllerTests {
 
     @Autowired
     MockMvc mvc;
-
 
     @MockitoBean
     MessageStore store;

@@ -2,6 +2,7 @@ package dev.chatsequencer.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.timeline.TimelineEntry;
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Posting against a real Redis, on a fixed clock so that {@code sentAt} is asserted exactly. */
@@ -40,26 +41,29 @@ class MessagePostingIT {
     @Autowired
     RestTestClient http;
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     StringRedisTemplate redis;
 
-    TimelineClient client;
+    JsonApi client;
     String conversation;
 
     @BeforeEach
     void setUp() {
-        client = new TimelineClient(http);
+        client = new JsonApi("http://localhost:" + port, null);
         conversation = TestIds.conversation();
     }
 
     @Test
     void postWhenConversationIsNewThenAssignsSeqOneAndStoresItInRedis() {
-        EntityExchangeResult<TimelineEntry> result = client.post(conversation, "alice", "hello", "m-1");
+        JsonApi.Response result = client.post(conversation, "alice", "hello", "m-1");
 
-        assertThat(result.getStatus()).isEqualTo(HttpStatus.CREATED);
-        assertThat(result.getResponseHeaders().getLocation())
+        assertThat(result.status()).isEqualTo(201);
+        assertThat(result.header("Location"))
                 .hasToString("/v1/conversations/" + conversation + "/messages/1");
-        TimelineEntry message = result.getResponseBody();
+        TimelineEntry message = result.as(TimelineEntry.class);
         assertThat(message.conversationId()).isEqualTo(conversation);
         assertThat(message.seq()).isEqualTo(1);
         assertThat(message.senderId()).isEqualTo("alice");
@@ -77,7 +81,7 @@ class MessagePostingIT {
 
     @Test
     void postWhenClientSetsSeqAndSentAtThenServerValuesWin() {
-        client.postCreated(conversation, "alice", "first");
+        client.posted(conversation, "alice", "first");
 
         TimelineEntry message = http.post().uri("/v1/conversations/{id}/messages", conversation)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -90,13 +94,13 @@ class MessagePostingIT {
 
     @Test
     void postWhenClientMessageIdRepeatsThenReturnsOriginalSeq() {
-        TimelineEntry original = client.post(conversation, "alice", "hello", "m-1").getResponseBody();
-        client.postCreated(conversation, "bob", "in between");
+        TimelineEntry original = client.post(conversation, "alice", "hello", "m-1").as(TimelineEntry.class);
+        client.posted(conversation, "bob", "in between");
 
-        EntityExchangeResult<TimelineEntry> retry = client.post(conversation, "alice", "hello", "m-1");
+        JsonApi.Response retry = client.post(conversation, "alice", "hello", "m-1");
 
-        assertThat(retry.getStatus()).isEqualTo(HttpStatus.OK);
-        assertThat(retry.getResponseBody()).isEqualTo(original);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.as(TimelineEntry.class)).isEqualTo(original);
         assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("2");
         assertThat(redis.opsForZSet().zCard("chat:{" + conversation + "}:messages")).isEqualTo(2);
     }
@@ -122,25 +126,25 @@ class MessagePostingIT {
     void postWhenOtherSenderReusesClientMessageIdThenStoresSeparateMessage() {
         client.post(conversation, "alice", "hello", "m-1");
 
-        EntityExchangeResult<TimelineEntry> other = client.post(conversation, "bob", "hello", "m-1");
+        JsonApi.Response other = client.post(conversation, "bob", "hello", "m-1");
 
-        assertThat(other.getStatus()).isEqualTo(HttpStatus.CREATED);
-        assertThat(other.getResponseBody().seq()).isEqualTo(2);
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.as(TimelineEntry.class).seq()).isEqualTo(2);
     }
 
     @Test
     void postWhenIdsContainColonsThenIdempotencyKeysDoNotCollide() {
         client.post(conversation, "a:b", "one", "c");
 
-        EntityExchangeResult<TimelineEntry> other = client.post(conversation, "a", "two", "b:c");
+        JsonApi.Response other = client.post(conversation, "a", "two", "b:c");
 
-        assertThat(other.getStatus()).isEqualTo(HttpStatus.CREATED);
-        assertThat(other.getResponseBody().seq()).isEqualTo(2);
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.as(TimelineEntry.class).seq()).isEqualTo(2);
     }
 
     @Test
     void postWithoutClientMessageIdThenKeepsShortLivedServerTokenForReconnectResends() {
-        client.postCreated(conversation, "alice", "hello");
+        client.posted(conversation, "alice", "hello");
 
         Set<String> tokens = redis.keys("chat:{" + conversation + "}:idem:s:*");
         assertThat(tokens).hasSize(1);
@@ -150,32 +154,32 @@ class MessagePostingIT {
     @Test
     void postWhenCounterKeyWasLostThenNeverReusesASeq() {
         for (int i = 0; i < 3; i++) {
-            client.postCreated(conversation, "alice", "before " + i);
+            client.posted(conversation, "alice", "before " + i);
         }
         redis.delete("chat:{" + conversation + "}:seq");
 
-        TimelineEntry next = client.postCreated(conversation, "alice", "after loss");
+        TimelineEntry next = client.posted(conversation, "alice", "after loss");
 
         assertThat(next.seq()).isEqualTo(4);
         assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("4");
-        assertThat(client.postCreated(conversation, "bob", "and on").seq()).isEqualTo(5);
+        assertThat(client.posted(conversation, "bob", "and on").seq()).isEqualTo(5);
         assertThat(redis.opsForZSet().zCard("chat:{" + conversation + "}:messages")).isEqualTo(5);
     }
 
     @Test
     void postWhenCounterKeyFellBehindStoredMessagesThenContinuesAboveThem() {
         for (int i = 0; i < 3; i++) {
-            client.postCreated(conversation, "alice", "before " + i);
+            client.posted(conversation, "alice", "before " + i);
         }
         redis.opsForValue().set("chat:{" + conversation + "}:seq", "1");
 
-        assertThat(client.postCreated(conversation, "alice", "after rollback").seq()).isEqualTo(4);
+        assertThat(client.posted(conversation, "alice", "after rollback").seq()).isEqualTo(4);
     }
 
     @Test
     void getConversationWhenCounterKeyWasLostThenReportsHighestStoredSeq() {
-        client.postCreated(conversation, "alice", "one");
-        client.postCreated(conversation, "alice", "two");
+        client.posted(conversation, "alice", "one");
+        client.posted(conversation, "alice", "two");
         redis.delete("chat:{" + conversation + "}:seq");
 
         http.get().uri("/v1/conversations/{id}", conversation).exchange()
@@ -186,7 +190,7 @@ class MessagePostingIT {
 
     @Test
     void getOneMessageThenReturnsItOr404() {
-        TimelineEntry posted = client.postCreated(conversation, "alice", "hello");
+        TimelineEntry posted = client.posted(conversation, "alice", "hello");
 
         http.get().uri("/v1/conversations/{id}/messages/1", conversation).exchange()
                 .expectStatus().isOk().expectBody(TimelineEntry.class).isEqualTo(posted);
@@ -201,10 +205,10 @@ class MessagePostingIT {
     void postWhenBodyHasEmojiThenLengthCountsCodePointsAndJsonRoundTrips() {
         String body = "😀".repeat(4096);
 
-        TimelineEntry message = client.postCreated(conversation, "alice", body);
+        TimelineEntry message = client.posted(conversation, "alice", body);
 
         assertThat(message.body()).isEqualTo(body);
-        assertThat(client.page(conversation, "limit=1").messages()).singleElement()
+        assertThat(client.timeline(conversation, "limit=1").messages()).singleElement()
                 .extracting(TimelineEntry::body).isEqualTo(body);
     }
 }

@@ -2,6 +2,7 @@ package dev.chatsequencer.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.storage.ConversationKeys;
@@ -14,6 +15,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -24,21 +26,24 @@ class TimelinePagingIT {
     @Autowired
     RestTestClient http;
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     StringRedisTemplate redis;
 
     @Autowired
     ConversationKeys keys;
 
-    TimelineClient client;
+    JsonApi client;
     String conversation;
 
     @BeforeEach
     void postTwentyFiveMessages() {
-        client = new TimelineClient(http);
+        client = new JsonApi("http://localhost:" + port, null);
         conversation = TestIds.conversation();
         for (int i = 1; i <= 25; i++) {
-            client.postCreated(conversation, i % 2 == 0 ? "alice" : "bob", "message " + i);
+            client.posted(conversation, i % 2 == 0 ? "alice" : "bob", "message " + i);
         }
     }
 
@@ -47,7 +52,8 @@ class TimelinePagingIT {
     void aPageShowsEachMessageExactlyAsItsPostAnsweredWhateverTheText() {
         String tricky = TestIds.conversation();
         List<String> bodies = List.of("quote \" and backslash \\ and /slash/", "tab\tnewline\nend",
-                "emoji \uD83D\uDE00 accents \u00e9\u00e8 cjk \u4e2d", "<script>&amp;</script>", "\u2028\u2029 separators");
+                "emoji \uD83D\uDE00 accents \u00e9\u00e8 cjk \u4e2d", "<script>&amp;</script>",
+                "\u2028\u2029 separators");
         List<String> posted = new ArrayList<>();
         for (String body : bodies) {
             posted.add(http.post().uri("/v1/conversations/{id}/messages", tricky)
@@ -96,7 +102,7 @@ class TimelinePagingIT {
 
     @Test
     void readWithoutCursorThenReturnsNewestPageAscending() {
-        TimelinePage page = client.page(conversation, "limit=10");
+        TimelinePage page = client.timeline(conversation, "limit=10");
 
         assertThat(seqs(page)).containsExactlyElementsOf(range(16, 25));
         assertThat(page.hasMore()).isTrue();
@@ -107,8 +113,8 @@ class TimelinePagingIT {
 
     @Test
     void readBackwardsWithBeforeThenWalksToTheStart() {
-        TimelinePage middle = client.page(conversation, "before=16&limit=10");
-        TimelinePage oldest = client.page(conversation, "before=6&limit=10");
+        TimelinePage middle = client.timeline(conversation, "before=16&limit=10");
+        TimelinePage oldest = client.timeline(conversation, "before=6&limit=10");
 
         assertThat(seqs(middle)).containsExactlyElementsOf(range(6, 15));
         assertThat(middle.hasMore()).isTrue();
@@ -118,8 +124,8 @@ class TimelinePagingIT {
 
     @Test
     void readForwardsWithAfterThenWalksToTheEnd() {
-        TimelinePage first = client.page(conversation, "after=0&limit=10");
-        TimelinePage last = client.page(conversation, "after=20&limit=10");
+        TimelinePage first = client.timeline(conversation, "after=0&limit=10");
+        TimelinePage last = client.timeline(conversation, "after=20&limit=10");
 
         assertThat(seqs(first)).containsExactlyElementsOf(range(1, 10));
         assertThat(first.hasMore()).isTrue();
@@ -129,7 +135,7 @@ class TimelinePagingIT {
 
     @Test
     void readWithBothBoundsThenBothAreExclusive() {
-        TimelinePage page = client.page(conversation, "after=5&before=9");
+        TimelinePage page = client.timeline(conversation, "after=5&before=9");
 
         assertThat(seqs(page)).containsExactly(6L, 7L, 8L);
         assertThat(page.hasMore()).isFalse();
@@ -137,17 +143,17 @@ class TimelinePagingIT {
 
     @Test
     void readWithBothBoundsAndSmallLimitThenHasMoreCountsOnlyTheRange() {
-        assertThat(client.page(conversation, "after=5&before=9&limit=2").hasMore()).isTrue();
-        assertThat(client.page(conversation, "after=5&before=9&limit=3").hasMore()).isFalse();
+        assertThat(client.timeline(conversation, "after=5&before=9&limit=2").hasMore()).isTrue();
+        assertThat(client.timeline(conversation, "after=5&before=9&limit=3").hasMore()).isFalse();
     }
 
     @Test
     void readWithoutLimitThenReturnsFiftyAtMost() {
         for (int i = 26; i <= 60; i++) {
-            client.postCreated(conversation, "alice", "message " + i);
+            client.posted(conversation, "alice", "message " + i);
         }
 
-        TimelinePage page = client.page(conversation, "");
+        TimelinePage page = client.timeline(conversation, "");
 
         assertThat(seqs(page)).containsExactlyElementsOf(range(11, 60));
         assertThat(page.hasMore()).isTrue();
@@ -155,7 +161,7 @@ class TimelinePagingIT {
 
     @Test
     void readUnknownConversationThenEmptyPageWithLastSeqZero() {
-        TimelinePage page = client.page(TestIds.conversation(), "");
+        TimelinePage page = client.timeline(TestIds.conversation(), "");
 
         assertThat(page.messages()).isEmpty();
         assertThat(page.lastSeq()).isZero();

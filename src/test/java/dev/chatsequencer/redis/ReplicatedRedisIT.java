@@ -202,7 +202,8 @@ class ReplicatedRedisIT {
             assertThat(unconfirmed.body()).contains("outcome of a write is unknown");
             replicas.forEach(topology::thaw);
             HttpResponse<String> retried = await().atMost(Duration.ofSeconds(20)).until(
-                    () -> http.send(post, HttpResponse.BodyHandlers.ofString()), response -> response.statusCode() == 200);
+                    () -> http.send(post, HttpResponse.BodyHandlers.ofString()),
+                    response -> response.statusCode() == 200);
             assertThat(JsonMapper.shared().readTree(retried.body()).get("seq").asLong()).isEqualTo(1);
         }
     }
@@ -213,7 +214,8 @@ class ReplicatedRedisIT {
         long after = 0;
         while (true) {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/conversations/"
-                    + conversation + "/messages?limit=200&after=" + after)).build(), HttpResponse.BodyHandlers.ofString());
+                    + conversation + "/messages?limit=200&after=" + after)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
             JsonNode json = JsonMapper.shared().readTree(page.body());
             for (JsonNode message : json.get("messages")) {

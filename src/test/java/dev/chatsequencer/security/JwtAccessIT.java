@@ -184,7 +184,8 @@ class JwtAccessIT {
         assertThat(response.statusCode()).isEqualTo(200);
 
         HttpRequest post = HttpRequest.newBuilder(uri(messages() + "?access_token=" + ISSUER.token(bob)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"x\"}"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"x\"}"))
                 .build();
         assertThat(send(post).status()).as("only a stream takes the token from the query").isEqualTo(401);
     }

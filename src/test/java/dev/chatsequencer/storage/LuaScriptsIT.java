@@ -134,9 +134,9 @@ class LuaScriptsIT {
         assertThat(change(group, false, "bob", "dave", 10)).isEqualTo(refused(Refusal.USER_NOT_IN));
         assertThat(change(group, false, "bob", "carol", 10)).isEqualTo(refused(Refusal.NOT_ALLOWED));
         assertThat(change(group, true, "bob", "carol", 10)).isEqualTo(new MembershipOutcome.Changed(false, 1, null));
-        assertThat(change(group, false, "carol", "carol", 10)).isEqualTo(new MembershipOutcome.Changed(true, 2, ENTRY.withSeq(2)));
+        assertThat(change(group, false, "carol", "carol", 10)).isEqualTo(changed(2));
         assertThat(change(group, true, "alice", "carol", 10)).isEqualTo(refused(Refusal.LEFT_BY_CHOICE));
-        assertThat(change(group, true, "carol", "carol", 10)).isEqualTo(new MembershipOutcome.Changed(true, 3, ENTRY.withSeq(3)));
+        assertThat(change(group, true, "carol", "carol", 10)).isEqualTo(changed(3));
         assertThat(redis.opsForValue().get("chat:{" + group + "}:seq")).isEqualTo("3");
         assertThat(redis.opsForZSet().size("chat:{" + group + "}:messages")).isEqualTo(3);
         assertThat(change(id, true, "alice", "dave", 10)).isEqualTo(refused(Refusal.NOT_A_PARTICIPANT));
@@ -151,7 +151,7 @@ class LuaScriptsIT {
         change(group, false, "alice", "alice", 10);
         MembershipOutcome last = change(group, false, "bob", "bob", 10);
 
-        assertThat(last).isEqualTo(new MembershipOutcome.Changed(true, 3, ENTRY.withSeq(3)));
+        assertThat(last).isEqualTo(changed(3));
         assertThat(redis.keys("chat:{" + group + "}:*")).containsExactly("chat:{" + group + "}:deleted");
         assertThat(scripts.createGroup(group, "alice", null, "shared", people, ENTRY, NOW, DOORBELL))
                 .isInstanceOf(GroupOutcome.Deleted.class);
@@ -198,6 +198,10 @@ class LuaScriptsIT {
 
     private static PostOutcome stored(long seq) {
         return new PostOutcome.Stored(seq, ENTRY.withSeq(seq));
+    }
+
+    private static MembershipOutcome changed(long seq) {
+        return new MembershipOutcome.Changed(true, seq, ENTRY.withSeq(seq));
     }
 
     private static MembershipOutcome refused(Refusal refusal) {

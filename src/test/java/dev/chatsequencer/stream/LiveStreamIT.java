@@ -3,12 +3,13 @@ package dev.chatsequencer.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.TestInstances;
-import dev.chatsequencer.timeline.TimelineEntry;
-import dev.chatsequencer.timeline.TimelineCodec;
 import dev.chatsequencer.storage.ConversationKeys;
+import dev.chatsequencer.timeline.TimelineCodec;
+import dev.chatsequencer.timeline.TimelineEntry;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -63,18 +63,20 @@ class LiveStreamIT {
     int port;
 
     ConfigurableApplicationContext second;
-    RestTestClient secondHttp;
+    JsonApi api;
+    JsonApi secondApi;
     /** A conversation of its own for each test: the class shares one application context and Redis. */
     String conversation;
 
     @BeforeAll
     void startSecondInstance() {
         second = TestInstances.start(connectionFactory, "chat.stream.heartbeat-interval=200ms");
-        secondHttp = RestTestClient.bindToServer().baseUrl(TestInstances.baseUrl(second)).build();
+        secondApi = new JsonApi(TestInstances.baseUrl(second), null);
     }
 
     @BeforeEach
     void newConversation() {
+        api = new JsonApi("http://localhost:" + port, null);
         conversation = TestIds.conversation();
     }
 
@@ -86,7 +88,7 @@ class LiveStreamIT {
     @Test
     void streamResumedFromLastEventIdOnOtherInstanceGetsEverySeqOnceInOrderWhileManyPost() throws Exception {
         for (int i = 1; i <= 10; i++) {
-            post(http, conversation, "stored " + i);
+            post(api, conversation, "stored " + i);
         }
 
         try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, ""), "4")) {
@@ -106,7 +108,7 @@ class LiveStreamIT {
     @Test
     void streamWithAfterParameterStartsJustAfterIt() throws Exception {
         for (int i = 1; i <= 3; i++) {
-            post(http, conversation, "stored " + i);
+            post(api, conversation, "stored " + i);
         }
 
         try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, "?after=1"), null)) {
@@ -117,11 +119,11 @@ class LiveStreamIT {
 
     @Test
     void streamWithoutResumePointGetsOnlyNewMessages() throws Exception {
-        post(http, conversation, "old");
+        post(api, conversation, "old");
 
         try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, ""), null)) {
             await().atMost(PATIENCE).until(() -> !stream.comments().isEmpty());
-            post(http, conversation, "new");
+            post(api, conversation, "new");
 
             await().atMost(PATIENCE).until(() -> !stream.events().isEmpty());
             assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("2");
@@ -132,7 +134,7 @@ class LiveStreamIT {
     void streamWhoseDoorbellWasMissedFillsTheGapFromTheTimeline() throws Exception {
         try (SseTestClient stream = SseTestClient.open(streamUrl(null, conversation, "?after=0"), null)) {
             storeWithoutDoorbell(conversation, 1);
-            post(http, conversation, "rings");
+            post(api, conversation, "rings");
 
             await().atMost(PATIENCE).until(() -> stream.events().size() >= 2);
             assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("1", "2");
@@ -222,7 +224,7 @@ class LiveStreamIT {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                RestTestClient via = t % 2 == 0 ? http : secondHttp;
+                JsonApi via = t % 2 == 0 ? api : secondApi;
                 int thread = t;
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < postsEach; i++) {
@@ -238,9 +240,8 @@ class LiveStreamIT {
         }
     }
 
-    private static void post(RestTestClient via, String conversation, String body) {
-        via.post().uri("/v1/conversations/{id}/messages", conversation).contentType(MediaType.APPLICATION_JSON)
-                .body("{\"senderId\":\"alice\",\"body\":\"" + body + "\"}").exchange().expectStatus().isCreated();
+    private static void post(JsonApi via, String conversation, String body) {
+        via.posted(conversation, "alice", body);
     }
 
     /** CLIENT KILL TYPE pubsub: every instance's doorbell subscription drops, and Lettuce makes it again. */

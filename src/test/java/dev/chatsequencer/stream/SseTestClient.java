@@ -49,7 +49,8 @@ public final class SseTestClient implements AutoCloseable {
         request += "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
-        BufferedReader body = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader body = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.UTF_8));
         String status = body.readLine();
         if (status == null || !status.contains(" 200")) {
             socket.close();

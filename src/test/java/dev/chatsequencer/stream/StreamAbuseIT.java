@@ -1,30 +1,29 @@
 package dev.chatsequencer.stream;
 
-import java.io.IOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.springframework.http.MediaType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.HealthProbe;
+import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 
 /**
  * Streams under attack: HEAD requests, clients that never read, and one client opening stream after stream. Each
@@ -39,8 +38,9 @@ class StreamAbuseIT {
     /** About 12 KB of UTF-8 per message: a few hundred fill a client's socket and the server's send buffer. */
     static final String BIG_BODY = "€".repeat(4000);
 
-    @Autowired
-    RestTestClient http;
+    /** The suite's own instance, which posts: its doorbells reach the streams of the one under attack. */
+    @LocalServerPort
+    int port;
 
     @RegisterExtension
     final ExtraInstance instance = new ExtraInstance("chat.stream.heartbeat-interval=300ms",
@@ -167,8 +167,7 @@ class StreamAbuseIT {
     }
 
     private void post(String conversation, String body) {
-        http.post().uri("/v1/conversations/{id}/messages", conversation).contentType(MediaType.APPLICATION_JSON)
-                .body("{\"senderId\":\"alice\",\"body\":\"" + body + "\"}").exchange().expectStatus().isCreated();
+        new JsonApi("http://localhost:" + port, null).posted(conversation, "alice", body);
     }
 
     private String baseUrl() {

@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-
 /**
  * HTTP mapping of live streams, without Redis or a socket: where a stream resumes, that HEAD and invalid resume
  * points open nothing, and how the stream limits answer. Delivery itself is covered on Tomcat by the {@code *IT}s.
@@ -41,7 +40,6 @@ class StreamControllerTests {
 
     @MockitoBean
     StreamOpener opener;
-
 
     @Test
     void lastEventIdWinsOverAfter() throws Exception {

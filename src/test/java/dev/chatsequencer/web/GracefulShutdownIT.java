@@ -26,7 +26,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-
 /** Shutting an instance down answers the posts it holds, and keeps every one it acknowledged. */
 class GracefulShutdownIT {
 
