@@ -14,6 +14,7 @@
 -- KEYS[8]  who left by themself, and at which seq    chat:{id}:left
 -- KEYS[9]  the read fence (string)                   chat:{id}:fence
 -- KEYS[10] the tombstone of a deleted group          chat:{id}:deleted
+-- KEYS[11] the seqs of entries that are not messages  chat:{id}:uncounted
 -- ARGV[1]  'add' or 'remove'
 -- ARGV[2]  who makes the change (must be a participant)
 -- ARGV[3]  who is added or removed
@@ -31,6 +32,7 @@
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key, joined_key, left_key, fence_key, tombstone_key = KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
+local uncounted_key = KEYS[11]
 local op, actor, user, before_seq, after_seq = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local now_ms, channel, max_participants, tombstone_ttl_ms = ARGV[6], ARGV[7], tonumber(ARGV[8]), ARGV[9]
 
@@ -67,6 +69,7 @@ end
 local seq = next_seq(seq_key, messages_key)
 local seq_text = string.format('%d', seq)
 append_entry(messages_key, activity_key, seq, before_seq, after_seq, now_ms, channel)
+mark_uncounted(uncounted_key, seq)
 if op == 'add' then
     redis.call('SADD', participants_key, user)
     redis.call('HSET', joined_key, user, seq_text)
@@ -86,7 +89,7 @@ else
     if redis.call('SCARD', participants_key) == 0 then
         -- nobody can read it any more: keeping it would be storage that grows forever, reachable by nobody
         redis.call('DEL', seq_key, messages_key, participants_key, read_key, meta_key, activity_key, joined_key,
-            left_key, fence_key)
+            left_key, fence_key, uncounted_key)
         redis.call('SET', tombstone_key, seq_text, 'PX', tombstone_ttl_ms)
     end
 end

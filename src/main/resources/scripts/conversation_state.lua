@@ -6,16 +6,18 @@
 -- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
 -- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
 -- KEYS[5]  a group's settings (hash)                 chat:{id}:meta
+-- KEYS[6]  the seqs of entries that are not messages  chat:{id}:uncounted
 -- ARGV[1]  a user whose marker to read besides the participants' ('' for none)
 -- ARGV[2]  the reader, who must be a participant; '' when anyone may read
 -- ARGV[3]  the most participants to list (a group's cap), in id order; 0 lists only the user of ARGV[1]
 --
--- Returns {lastSeq, type, title, owner, history, user1, readSeq1, user2, readSeq2, ...}: type, title, owner and
--- history visibility from a group's settings ('' when not a group), each participant (a direct conversation has
--- two), then the user of ARGV[1] if given and not listed; {-1} when the reader is not a participant. A user without
--- a marker has readSeq 0.
+-- Returns {lastSeq, type, title, owner, history, user1, readSeq1, unread1, user2, readSeq2, unread2, ...}: type,
+-- title, owner and history visibility from a group's settings ('' when not a group), each participant (a direct
+-- conversation has two), then the user of ARGV[1] if given and not listed; {-1} when the reader is not a
+-- participant. A user without a marker has readSeq 0; unread is lib/timeline's unread_count.
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local uncounted_key = KEYS[6]
 local extra_user, reader, max_users = ARGV[1], ARGV[2], tonumber(ARGV[3])
 
 if reader ~= '' and not may_act(participants_key, reader, true) then
@@ -28,9 +30,12 @@ if extra_user ~= '' and (max_users == 0 or redis.call('SISMEMBER', participants_
     users[#users + 1] = extra_user
 end
 
-local result = {last_seq(seq_key, messages_key), meta[1] or '', meta[2] or '', meta[3] or '', meta[4] or ''}
+local last = last_seq(seq_key, messages_key)
+local result = {last, meta[1] or '', meta[2] or '', meta[3] or '', meta[4] or ''}
 for i = 1, #users do
+    local read_seq = tonumber(redis.call('HGET', read_key, users[i]) or '0')
     result[#result + 1] = users[i]
-    result[#result + 1] = tonumber(redis.call('HGET', read_key, users[i]) or '0')
+    result[#result + 1] = read_seq
+    result[#result + 1] = unread_count(uncounted_key, read_seq, last)
 end
 return result

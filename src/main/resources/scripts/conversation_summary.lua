@@ -7,16 +7,21 @@
 -- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
 -- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
 -- KEYS[5]  a group's settings (hash)                 chat:{id}:meta
+-- KEYS[6]  the seqs of entries that are not messages  chat:{id}:uncounted
 -- ARGV[1]  the user
 --
--- Returns {participant, lastSeq, lastEntry, readSeq, type, title}: participant 1 or 0; lastSeq by the one rule of
--- lib/timeline; the entry with the highest seq ('' when none); the user's marker (0 when none); a group's type and
--- title ('' when not a group, or without a title).
+-- Returns {participant, lastSeq, lastEntry, readSeq, type, title, unread}: participant 1 or 0; lastSeq by the one
+-- rule of lib/timeline; the entry with the highest seq ('' when none); the user's marker (0 when none, at most
+-- lastSeq); a group's type and title ('' when not a group, or without a title); unread by lib/timeline's
+-- unread_count.
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local uncounted_key = KEYS[6]
 local user = ARGV[1]
 
 local top = redis.call('ZREVRANGE', messages_key, 0, 0)
 local meta = redis.call('HMGET', meta_key, 'type', 'title')
-return {redis.call('SISMEMBER', participants_key, user), last_seq(seq_key, messages_key), top[1] or '',
-    tonumber(redis.call('HGET', read_key, user) or '0'), meta[1] or '', meta[2] or ''}
+local last = last_seq(seq_key, messages_key)
+local read_seq = math.min(tonumber(redis.call('HGET', read_key, user) or '0'), last)
+return {redis.call('SISMEMBER', participants_key, user), last, top[1] or '', read_seq, meta[1] or '', meta[2] or '',
+    unread_count(uncounted_key, read_seq, last)}

@@ -11,6 +11,7 @@
 -- KEYS[8]  who left by themself (hash), not used here chat:{id}:left
 -- KEYS[9]  the read fence, not used here              chat:{id}:fence
 -- KEYS[10] the tombstone of a deleted group           chat:{id}:deleted
+-- KEYS[11] the seqs of entries that are not messages  chat:{id}:uncounted
 -- ARGV[1]  the owner's user id (the creator)
 -- ARGV[2]  the title, '' for none
 -- ARGV[3]  the group-created entry before its seq (TimelineCodec writes both parts; the script only joins them)
@@ -29,7 +30,7 @@ local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEY
 local activity_key, joined_key = KEYS[6], KEYS[7]
 local owner, title, before_seq, after_seq, now_ms, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local history = ARGV[7]
-local tombstone_key = KEYS[10]
+local tombstone_key, uncounted_key = KEYS[10], KEYS[11]
 
 if redis.call('EXISTS', meta_key) == 1 then
     local first = redis.call('ZRANGEBYSCORE', messages_key, 1, 1, 'LIMIT', 0, 1)
@@ -59,5 +60,6 @@ end
 -- nothing of this conversation exists (checked above): its next seq is 1
 local seq = next_seq(seq_key, messages_key)
 local member = append_entry(messages_key, activity_key, seq, before_seq, after_seq, now_ms, channel)
+mark_uncounted(uncounted_key, seq)
 redis.call('HSET', read_key, owner, string.format('%d', seq))
 return {1, member, history}

@@ -5,15 +5,16 @@
 -- KEYS[3]  the conversation's participants (set)     chat:{id}:participants
 -- KEYS[4]  the conversation's read markers (hash)    chat:{id}:read
 -- KEYS[5]  a group's settings (hash), not used here   chat:{id}:meta
+-- KEYS[6]  the seqs of entries that are not messages  chat:{id}:uncounted
 -- ARGV[1]  the user id
 -- ARGV[2]  the seq the user has read up to (a non-negative integer)
 -- ARGV[3]  '1' when only participants may have markers (an authenticated caller): a conversation without
 --          participants refuses too; '' when only a direct conversation's participants are checked
 --
--- Returns {readSeq, lastSeq} after the update, or {-1} when the user may not have a marker there (nothing is
--- written then).
+-- Returns {readSeq, lastSeq, unreadCount} after the update (unreadCount: lib/timeline's unread_count), or {-1} when
+-- the user may not have a marker there (nothing is written then).
 --- @include lib/timeline
-local seq_key, messages_key, participants_key, read_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local seq_key, messages_key, participants_key, read_key, uncounted_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6]
 local user, requested, members_only = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
 
 if not may_act(participants_key, user, members_only) then
@@ -28,4 +29,4 @@ if target > read_seq then
     read_seq = target
     redis.call('HSET', read_key, user, string.format('%d', read_seq))
 end
-return {read_seq, last}
+return {read_seq, last, unread_count(uncounted_key, read_seq, last)}

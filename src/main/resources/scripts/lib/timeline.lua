@@ -42,3 +42,18 @@ local function append_entry(messages_key, activity_key, seq, before_seq, after_s
     end
     return member
 end
+
+-- Records that the entry at `seq` is not a message (a membership change), so that no reader counts it unread.
+local function mark_uncounted(uncounted_key, seq)
+    redis.call('ZADD', uncounted_key, seq, string.format('%d', seq))
+end
+
+-- How many messages after `read_seq` up to `last` a reader has not read: the entries in that range (seqs are dense)
+-- less those marked uncounted. A user's own messages never count, as posting moves their marker to the message.
+-- One ZCOUNT: O(log n), whatever the timeline's length.
+local function unread_count(uncounted_key, read_seq, last)
+    if read_seq >= last then
+        return 0
+    end
+    return last - read_seq - redis.call('ZCOUNT', uncounted_key, read_seq + 1, last)
+end

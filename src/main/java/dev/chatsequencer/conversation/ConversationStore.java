@@ -77,7 +77,7 @@ class ConversationStore {
         StoredState stored = scripts.state(conversationId, alsoUser, reader, maxUsers)
                 .orElseThrow(() -> new ConversationNotFoundException(conversationId));
         List<ReadMarker> markers = stored.markers().stream()
-                .map(marker -> ReadMarker.of(marker.userId(), marker.readSeq(), stored.lastSeq())).toList();
+                .map(marker -> new ReadMarker(marker.userId(), marker.readSeq(), marker.unread())).toList();
         return new State(stored.lastSeq(), stored.type(), stored.title(), stored.owner(),
                 HistoryVisibility.ofWire(stored.history()),
                 markers);
@@ -92,7 +92,7 @@ class ConversationStore {
     Optional<ReadMarker> markRead(String conversationId, String userId, long seq, boolean membersOnly) {
         MarkOutcome outcome = scripts.markRead(conversationId, userId, seq, membersOnly);
         if (outcome instanceof MarkOutcome.Marked marked) {
-            return Optional.of(ReadMarker.of(userId, marked.readSeq(), marked.lastSeq()));
+            return Optional.of(new ReadMarker(userId, marked.readSeq(), marked.unread()));
         }
         return Optional.empty();
     }

@@ -6,9 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record ReadMarker(
         @Schema(example = "alice") String userId,
         @Schema(example = "40") long readSeq,
-        @Schema(description = "lastSeq - readSeq", example = "2") long unreadCount) {
-
-    static ReadMarker of(String userId, long readSeq, long lastSeq) {
-        return new ReadMarker(userId, readSeq, Math.max(0, lastSeq - readSeq));
-    }
+        @Schema(description = "Messages after readSeq that the user has not read: every entry after it but "
+                + "membership changes (a user's own messages are always read)", example = "2") long unreadCount) {
 }

@@ -114,10 +114,9 @@ class Inbox {
     }
 
     private InboxEntry entry(Candidate candidate, Summary summary) {
-        long readSeq = Math.min(summary.readSeq(), summary.lastSeq());
         return new InboxEntry(summary.conversationId(), summary.groupType() != null
                 ? ConversationType.ofWire(summary.groupType()) : ConversationType.DIRECT,
-                summary.title(), summary.lastSeq(), readSeq, summary.lastSeq() - readSeq,
+                summary.title(), summary.lastSeq(), summary.readSeq(), summary.unread(),
                 candidate.activityMillis() == 0 ? null : Instant.ofEpochMilli(candidate.activityMillis()),
                 summary.lastEntry() == null ? null : new String(codec.apiJson(summary.conversationId(),
                         summary.lastEntry()), StandardCharsets.UTF_8));

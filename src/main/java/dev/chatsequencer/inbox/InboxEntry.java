@@ -18,7 +18,8 @@ record InboxEntry(
                 example = "Climbing") @JsonInclude(JsonInclude.Include.NON_NULL) String title,
         @Schema(description = "The last seq assigned, 0 if none", example = "42") long lastSeq,
         @Schema(description = "How far the user has read", example = "40") long readSeq,
-        @Schema(description = "lastSeq - readSeq: entries the user has not read", example = "2") long unreadCount,
+        @Schema(description = "Messages after readSeq that the user has not read: every entry after it but "
+                + "membership changes", example = "2") long unreadCount,
         @Schema(description = "When the last entry was written, or a direct conversation without one opened "
                 + "(server time); null when neither is recorded",
                 example = "2026-11-28T13:23:09.176Z", nullable = true) Instant lastActivityAt,

@@ -97,6 +97,14 @@ public class ConversationKeys {
                 participants(conversationId), readMarkers(conversationId), activity(conversationId));
     }
 
+    /**
+     * The seqs of a conversation's entries that are not messages (membership changes), which no reader counts
+     * unread: a sorted set scored by seq, so an unread count is one ZCOUNT.
+     */
+    public String uncounted(String conversationId) {
+        return key(conversationId, "uncounted");
+    }
+
     /** Who left a group by themself, and at which seq: only they may bring themself back. */
     public String left(String conversationId) {
         return key(conversationId, "left");
@@ -117,13 +125,16 @@ public class ConversationKeys {
     public List<String> membershipKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
                 readMarkers(conversationId), meta(conversationId), activity(conversationId), joined(conversationId),
-                left(conversationId), fence(conversationId), tombstone(conversationId));
+                left(conversationId), fence(conversationId), tombstone(conversationId), uncounted(conversationId));
     }
 
-    /** The keys of a conversation's state, in the order mark_read.lua and conversation_state.lua expect them. */
+    /**
+     * The keys of a conversation's state, in the order mark_read.lua, conversation_state.lua and
+     * conversation_summary.lua expect them.
+     */
     public List<String> stateKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                readMarkers(conversationId), meta(conversationId));
+                readMarkers(conversationId), meta(conversationId), uncounted(conversationId));
     }
 
     /**

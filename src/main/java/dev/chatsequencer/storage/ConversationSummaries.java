@@ -77,7 +77,8 @@ public class ConversationSummaries {
             List<Object> row = (List<Object>) value(futures.get(i));
             byte[] last = (byte[]) row.get(2);
             summaries.add(new Summary(conversationIds.get(i), (Long) row.get(0) == 1, (Long) row.get(1),
-                    last.length == 0 ? null : last, (Long) row.get(3), field(row, 4), field(row, 5)));
+                    last.length == 0 ? null : last, (Long) row.get(3), (Long) row.get(6), field(row, 4),
+                    field(row, 5)));
         }
         return summaries;
     }
@@ -110,10 +111,10 @@ public class ConversationSummaries {
 
     /**
      * What an inbox row shows of a conversation: whether the user is in it, its last seq and last entry as stored
-     * (UTF-8 JSON; {@code null} when it has none), the user's read marker, and a group's type and title
-     * ({@code null} otherwise).
+     * (UTF-8 JSON; {@code null} when it has none), the user's read marker (at most the last seq) and the messages
+     * after it they have not read, and a group's type and title ({@code null} otherwise).
      */
     public record Summary(String conversationId, boolean participant, long lastSeq, byte[] lastEntry, long readSeq,
-            String groupType, String title) {
+            long unread, String groupType, String title) {
     }
 }

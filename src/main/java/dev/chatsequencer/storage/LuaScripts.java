@@ -100,7 +100,8 @@ public class LuaScripts {
         List<Object> reply = redis.execute(markRead, keys.stateKeys(conversationId), userId, Long.toString(seq),
                 flag(membersOnly));
         long readSeq = number(reply, 0);
-        return readSeq < 0 ? new MarkOutcome.NotAParticipant() : new MarkOutcome.Marked(readSeq, number(reply, 1));
+        return readSeq < 0 ? new MarkOutcome.NotAParticipant()
+                : new MarkOutcome.Marked(readSeq, number(reply, 1), number(reply, 2));
     }
 
     /**
@@ -115,8 +116,8 @@ public class LuaScripts {
             return Optional.empty();
         }
         List<StoredState.Marker> markers = new ArrayList<>();
-        for (int i = 5; i + 1 < reply.size(); i += 2) {
-            markers.add(new StoredState.Marker((String) reply.get(i), number(reply, i + 1)));
+        for (int i = 5; i + 2 < reply.size(); i += 3) {
+            markers.add(new StoredState.Marker((String) reply.get(i), number(reply, i + 1), number(reply, i + 2)));
         }
         return Optional.of(new StoredState(number(reply, 0), text(reply, 1), text(reply, 2), text(reply, 3),
                 text(reply, 4), markers));

@@ -9,7 +9,7 @@ import java.util.List;
 public record StoredState(long lastSeq, String type, String title, String owner, String history,
         List<Marker> markers) {
 
-    /** How far one user has read; 0 when never. */
-    public record Marker(String userId, long readSeq) {
+    /** How far one user has read (0 when never), and how many messages after that they have not read. */
+    public record Marker(String userId, long readSeq, long unread) {
     }
 }

@@ -99,7 +99,7 @@ class ConversationControllerTests {
 
     @Test
     void markerIsSetForTheUserInThePath() throws Exception {
-        when(store.markRead("dm_1", "bob", 5, false)).thenReturn(Optional.of(ReadMarker.of("bob", 5, 9)));
+        when(store.markRead("dm_1", "bob", 5, false)).thenReturn(Optional.of(new ReadMarker("bob", 5, 4)));
 
         mvc.perform(put("/v1/conversations/dm_1/read-markers/bob").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"seq\":5}"))
@@ -113,9 +113,9 @@ class ConversationControllerTests {
     void aGroupShowsItsTitleAndOwnerAndADirectConversationNeither() throws Exception {
         when(store.state(eq("gr_1"), any())).thenReturn(new ConversationStore.State(9, "group", "Climbing", "alice",
                 HistoryVisibility.JOINED,
-                List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
+                List.of(new ReadMarker("alice", 9, 0), new ReadMarker("bob", 4, 5))));
         when(store.state(eq("dm_1"), any())).thenReturn(new ConversationStore.State(9, null, null, null, null,
-                List.of(ReadMarker.of("alice", 9, 9), ReadMarker.of("bob", 4, 9))));
+                List.of(new ReadMarker("alice", 9, 0), new ReadMarker("bob", 4, 5))));
 
         mvc.perform(get("/v1/conversations/gr_1"))
                 .andExpect(status().isOk())

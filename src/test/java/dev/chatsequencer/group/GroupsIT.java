@@ -166,8 +166,9 @@ class GroupsIT {
         assertThat(api().send("GET", "/v1/conversations/" + group + "/messages/2", null, users.dave).status())
                 .isEqualTo(404);
         assertThat(page(group, users.bob)).hasSize(4);
+        // one message after the entry that added him: that entry is not a message, so not unread
         assertThat(api().send("GET", "/v1/conversations/" + group + "/read-markers/" + users.dave, null, users.dave)
-                .json().get("unreadCount").asLong()).isEqualTo(2);
+                .json().get("unreadCount").asLong()).isEqualTo(1);
         try (SseTestClient stream = SseTestClient.open(service.baseUrl() + "/v1/conversations/" + group
                 + "/stream?after=0", null, "X-User-Id", users.dave)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 2);

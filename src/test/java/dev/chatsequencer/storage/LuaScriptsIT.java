@@ -7,7 +7,11 @@ import dev.chatsequencer.storage.MembershipOutcome.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -113,8 +117,8 @@ class LuaScriptsIT {
         post("alice", "a", true);
         post("alice", "b", true);
 
-        assertThat(scripts.markRead(id, "bob", 99, true)).isEqualTo(new MarkOutcome.Marked(2, 2));
-        assertThat(scripts.markRead(id, "bob", 1, true)).isEqualTo(new MarkOutcome.Marked(2, 2));
+        assertThat(scripts.markRead(id, "bob", 99, true)).isEqualTo(new MarkOutcome.Marked(2, 2, 0));
+        assertThat(scripts.markRead(id, "bob", 1, true)).isEqualTo(new MarkOutcome.Marked(2, 2, 0));
         assertThat(scripts.markRead(id, "mallory", 1, true)).isInstanceOf(MarkOutcome.NotAParticipant.class);
         assertThat(redis.opsForHash().hasKey(key("read"), "mallory")).isFalse();
     }
@@ -184,6 +188,52 @@ class LuaScriptsIT {
         assertThat(scripts.dropStaleInboxEntry(id, "old", Instant.ofEpochMilli(2_000))).isTrue();
         assertThat(scripts.dropStaleInboxEntry(id, "new", Instant.ofEpochMilli(2_000))).isFalse();
         assertThat(redis.opsForZSet().range(inbox, 0, -1)).containsExactly("new");
+    }
+
+    /**
+     * Random posts, membership changes and markers in a group, checked after every step against a count made by
+     * hand from what was written: the messages after each participant's marker, membership changes left out.
+     */
+    @Test
+    void unreadCountsEqualACountByHandAfterAnyMixOfPostsMembershipChangesAndMarkers() {
+        String group = "gr_" + UUID.randomUUID().toString().replace("-", "");
+        List<String> people = new ArrayList<>(List.of("alice", "bob", "carol"));
+        scripts.createGroup(group, "alice", null, "shared", people, ENTRY, NOW, DOORBELL);
+        Set<Long> messages = new HashSet<>();
+        Random random = new Random(20);
+        for (int step = 0; step < 300; step++) {
+            int roll = random.nextInt(20);
+            if (roll < 10) {
+                String sender = people.get(random.nextInt(people.size()));
+                PostOutcome posted = scripts.post(group, "chat:{" + group + "}:idem:s:" + step, Duration.ofMinutes(1),
+                        sender, ENTRY, NOW, true, DOORBELL);
+                messages.add(((PostOutcome.Stored) posted).seq());
+            } else if (roll < 13) {
+                boolean add = !people.contains("dave");
+                assertThat(change(group, add, "alice", "dave", 10)).isInstanceOf(MembershipOutcome.Changed.class);
+                if (add) {
+                    people.add("dave");
+                } else {
+                    people.remove("dave");
+                }
+            } else {
+                long last = scripts.state(group, null, null, 10).orElseThrow().lastSeq();
+                String reader = people.get(random.nextInt(people.size()));
+                long unread = ((MarkOutcome.Marked) scripts.markRead(group, reader, random.nextLong(last + 1), true))
+                        .unread();
+                assertThat(unread).isEqualTo(unreadByHand(group, reader, messages));
+            }
+            for (StoredState.Marker marker : scripts.state(group, null, null, 10).orElseThrow().markers()) {
+                assertThat(marker.unread()).as("step %d, %s", step, marker.userId())
+                        .isEqualTo(unreadByHand(group, marker.userId(), messages));
+            }
+        }
+    }
+
+    private long unreadByHand(String group, String user, Set<Long> messages) {
+        Object marker = redis.opsForHash().get("chat:{" + group + "}:read", user);
+        long readSeq = marker == null ? 0 : Long.parseLong((String) marker);
+        return messages.stream().filter(seq -> seq > readSeq).count();
     }
 
     private PostOutcome post(String sender, String token, boolean membersOnly) {
