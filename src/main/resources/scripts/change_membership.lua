@@ -15,6 +15,7 @@
 -- KEYS[9]  the read fence (string)                   chat:{id}:fence
 -- KEYS[10] the tombstone of a deleted group          chat:{id}:deleted
 -- KEYS[11] the seqs of entries that are not messages  chat:{id}:uncounted
+-- KEYS[12] the change entries of each message (hash) chat:{id}:changes
 -- ARGV[1]  'add' or 'remove'
 -- ARGV[2]  who makes the change (must be a participant)
 -- ARGV[3]  who is added or removed
@@ -32,7 +33,7 @@
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key, joined_key, left_key, fence_key, tombstone_key = KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
-local uncounted_key = KEYS[11]
+local uncounted_key, changes_key = KEYS[11], KEYS[12]
 local op, actor, user, before_seq, after_seq = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local now_ms, channel, max_participants, tombstone_ttl_ms = ARGV[6], ARGV[7], tonumber(ARGV[8]), ARGV[9]
 
@@ -89,7 +90,7 @@ else
     if redis.call('SCARD', participants_key) == 0 then
         -- nobody can read it any more: keeping it would be storage that grows forever, reachable by nobody
         redis.call('DEL', seq_key, messages_key, participants_key, read_key, meta_key, activity_key, joined_key,
-            left_key, fence_key, uncounted_key)
+            left_key, fence_key, uncounted_key, changes_key)
         redis.call('SET', tombstone_key, seq_text, 'PX', tombstone_ttl_ms)
     end
 end

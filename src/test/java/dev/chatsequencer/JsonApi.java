@@ -92,6 +92,22 @@ public final class JsonApi {
         return page.as(TimelinePage.class);
     }
 
+    /** {@code actor} edits the message at {@code seq} to {@code body}. */
+    public Response edit(String conversation, String actor, long seq, String body) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("body", body);
+        if (userHeader == null) {
+            request.put("senderId", actor);
+        }
+        return send("PATCH", "/v1/conversations/" + conversation + "/messages/" + seq, json(request), actor);
+    }
+
+    /** {@code actor} deletes the message at {@code seq} for everyone. */
+    public Response delete(String conversation, String actor, long seq) {
+        return send("DELETE", "/v1/conversations/" + conversation + "/messages/" + seq
+                + (userHeader == null ? "?senderId=" + actor : ""), null, actor);
+    }
+
     /** Creates a group of {@code owner} and {@code others} (201 expected) and returns its id. */
     public String createGroup(String owner, String... others) {
         Map<String, Object> request = new LinkedHashMap<>();

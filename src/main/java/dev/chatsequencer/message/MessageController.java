@@ -11,7 +11,6 @@ import dev.chatsequencer.timeline.TimelinePage;
 import dev.chatsequencer.timeline.TimelineReader;
 import dev.chatsequencer.web.openapi.ProblemExample;
 import dev.chatsequencer.web.openapi.ProblemResponse;
-import dev.chatsequencer.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -51,14 +50,14 @@ class MessageController {
     private final MessageStore store;
     private final TimelineReader timeline;
     private final RateLimiter rateLimiter;
-    private final int maxBodyLength;
+    private final MessageProperties messages;
 
     MessageController(MessageStore store, TimelineReader timeline, RateLimiter rateLimiter,
             MessageProperties messagesProperties) {
         this.store = store;
         this.timeline = timeline;
         this.rateLimiter = rateLimiter;
-        this.maxBodyLength = messagesProperties.maxBodyLength();
+        this.messages = messagesProperties;
     }
 
     @Operation(summary = "Post a message", description = "Assigns the conversation's next seq atomically. A retry "
@@ -80,9 +79,7 @@ class MessageController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> post(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
             @Valid @RequestBody PostMessageRequest request, @Parameter(hidden = true) Caller caller) {
-        if (request.body().codePointCount(0, request.body().length()) > maxBodyLength) {
-            throw new InvalidRequestException("body", "must be at most " + maxBodyLength + " characters");
-        }
+        messages.checkLength(request.body());
         String sender = caller.requiredActor(request.senderId(), "senderId");
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, sender);
         MessageStore.Posted posted = store.append(conversationId, sender, request, caller.identified())

@@ -7,6 +7,7 @@ import dev.chatsequencer.storage.PostOutcome;
 import dev.chatsequencer.timeline.EntryType;
 import dev.chatsequencer.timeline.IdempotencyProperties;
 import dev.chatsequencer.timeline.TimelineCodec;
+import dev.chatsequencer.timeline.TimelineEntry;
 import dev.chatsequencer.timeline.TimelineWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,7 +74,10 @@ class MessageStore {
             return Optional.of(new Posted(stored.seq(), json(conversationId, stored.member()), true));
         }
         if (outcome instanceof PostOutcome.Replayed replayed) {
-            if (!codec.decode(conversationId, replayed.member()).body().equals(request.body())) {
+            TimelineEntry original = codec.decode(conversationId, replayed.member());
+            // edited or deleted since: the retry answers the message as it now reads, whatever body it repeats
+            boolean changed = original.editedAt() != null || original.deleted() != null;
+            if (!changed && !original.body().equals(request.body())) {
                 throw new IdempotencyConflictException(request.clientMessageId(), replayed.seq());
             }
             metrics.posted(false);

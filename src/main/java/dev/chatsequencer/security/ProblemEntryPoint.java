@@ -1,7 +1,7 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.web.problem.ProblemTypes;
 import dev.chatsequencer.web.body.UnreadBodies;
+import dev.chatsequencer.web.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

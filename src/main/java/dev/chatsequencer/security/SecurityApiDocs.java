@@ -1,7 +1,7 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import dev.chatsequencer.redis.DevelopmentRedis;
+import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import dev.chatsequencer.web.openapi.ProblemDocs;
 import dev.chatsequencer.web.problem.ProblemTypes;
 import io.swagger.v3.oas.models.OpenAPI;

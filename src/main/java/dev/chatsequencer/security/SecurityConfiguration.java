@@ -1,7 +1,7 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import dev.chatsequencer.redis.DevelopmentRedis;
+import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

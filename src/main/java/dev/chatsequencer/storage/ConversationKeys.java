@@ -105,6 +105,17 @@ public class ConversationKeys {
         return key(conversationId, "uncounted");
     }
 
+    /** The seqs of each message's change entries, edits then its deletion (hash: target seq to seqs). */
+    public String changes(String conversationId) {
+        return key(conversationId, "changes");
+    }
+
+    /** The keys a change of a message touches, in the order change_message.lua expects them. */
+    public List<String> changeKeys(String conversationId) {
+        return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
+                meta(conversationId), activity(conversationId), uncounted(conversationId), changes(conversationId));
+    }
+
     /** Who left a group by themself, and at which seq: only they may bring themself back. */
     public String left(String conversationId) {
         return key(conversationId, "left");
@@ -125,7 +136,8 @@ public class ConversationKeys {
     public List<String> membershipKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
                 readMarkers(conversationId), meta(conversationId), activity(conversationId), joined(conversationId),
-                left(conversationId), fence(conversationId), tombstone(conversationId), uncounted(conversationId));
+                left(conversationId), fence(conversationId), tombstone(conversationId), uncounted(conversationId),
+                changes(conversationId));
     }
 
     /**

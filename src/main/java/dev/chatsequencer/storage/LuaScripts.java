@@ -29,6 +29,7 @@ public class LuaScripts {
     private final RedisScript<List<Object>> createGroup;
     private final RedisScript<List<Object>> changeMembership;
     private final RedisScript<Long> dropStaleInboxEntry;
+    private final RedisScript<List<Object>> changeMessage;
 
     LuaScripts(StringRedisTemplate redis, ConversationKeys keys,
             @Qualifier(ScriptConfiguration.POST_MESSAGE) RedisScript<List<Object>> postMessage,
@@ -38,7 +39,8 @@ public class LuaScripts {
             @Qualifier(ScriptConfiguration.TAKE_TOKEN) RedisScript<List<Object>> takeToken,
             @Qualifier(ScriptConfiguration.CREATE_GROUP) RedisScript<List<Object>> createGroup,
             @Qualifier(ScriptConfiguration.CHANGE_MEMBERSHIP) RedisScript<List<Object>> changeMembership,
-            @Qualifier(ScriptConfiguration.DROP_STALE_INBOX_ENTRY) RedisScript<Long> dropStaleInboxEntry) {
+            @Qualifier(ScriptConfiguration.DROP_STALE_INBOX_ENTRY) RedisScript<Long> dropStaleInboxEntry,
+            @Qualifier(ScriptConfiguration.CHANGE_MESSAGE) RedisScript<List<Object>> changeMessage) {
         this.redis = redis;
         this.keys = keys;
         this.postMessage = postMessage;
@@ -49,6 +51,7 @@ public class LuaScripts {
         this.createGroup = createGroup;
         this.changeMembership = changeMembership;
         this.dropStaleInboxEntry = dropStaleInboxEntry;
+        this.changeMessage = changeMessage;
     }
 
     /**
@@ -166,6 +169,33 @@ public class LuaScripts {
             case -4 -> MembershipOutcome.Refusal.USER_NOT_IN;
             case -6 -> MembershipOutcome.Refusal.LEFT_BY_CHOICE;
             default -> MembershipOutcome.Refusal.NOT_ALLOWED;
+        });
+    }
+
+    /**
+     * change_message.lua: {@code actor} edits the message at {@code targetSeq} ({@code newBody} the new text as a JSON
+     * string, {@code editedAt} the edit's time as one) or, with {@code newBody} null, deletes it ({@code windowPassed}:
+     * only a group's owner may now); the change is {@code entry} at the next seq. Publishes on {@code doorbell} as
+     * {@link #post} does.
+     */
+    public MessageChangeOutcome changeMessage(String conversationId, String actor, long targetSeq,
+            MemberTemplate entry, Instant at, boolean membersOnly, String newBody, String editedAt,
+            boolean windowPassed, String doorbell) {
+        List<Object> reply = redis.execute(changeMessage, keys.changeKeys(conversationId),
+                newBody == null ? "delete" : "edit", actor, Long.toString(targetSeq), entry.beforeSeq(),
+                entry.afterSeq(), millis(at), doorbell, flag(membersOnly), newBody == null ? "" : newBody,
+                editedAt == null ? "" : editedAt, flag(windowPassed));
+        long outcome = number(reply, 0);
+        if (outcome >= 0) {
+            return new MessageChangeOutcome.Changed(outcome == 1, number(reply, 1), (String) reply.get(2));
+        }
+        return new MessageChangeOutcome.Refused(switch ((int) outcome) {
+            case -1 -> MessageChangeOutcome.Refusal.NOT_A_PARTICIPANT;
+            case -2 -> MessageChangeOutcome.Refusal.NO_SUCH_ENTRY;
+            case -3 -> MessageChangeOutcome.Refusal.NOT_A_MESSAGE;
+            case -4 -> MessageChangeOutcome.Refusal.DELETED;
+            case -6 -> MessageChangeOutcome.Refusal.WINDOW_PASSED;
+            default -> MessageChangeOutcome.Refusal.NOT_ALLOWED;
         });
     }
 

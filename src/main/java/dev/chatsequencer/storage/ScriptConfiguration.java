@@ -35,6 +35,7 @@ class ScriptConfiguration {
     static final String CHANGE_MEMBERSHIP = "changeMembershipScript";
     static final String DROP_STALE_INBOX_ENTRY = "dropStaleInboxEntryScript";
     static final String CONVERSATION_SUMMARY = "conversationSummaryScript";
+    static final String CHANGE_MESSAGE = "changeMessageScript";
 
     private static final Pattern INCLUDE = Pattern.compile("(?m)^--- @include (\\S+)$");
 
@@ -71,6 +72,11 @@ class ScriptConfiguration {
     @Bean(CHANGE_MEMBERSHIP)
     RedisScript<List<Object>> changeMembershipScript() {
         return listScript("change_membership.lua");
+    }
+
+    @Bean(CHANGE_MESSAGE)
+    RedisScript<List<Object>> changeMessageScript() {
+        return listScript("change_message.lua");
     }
 
     @Bean(CONVERSATION_SUMMARY)

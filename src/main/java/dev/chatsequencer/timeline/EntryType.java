@@ -12,7 +12,11 @@ public enum EntryType implements WireName {
     /** Adds {@code userId} to a group. */
     PARTICIPANT_ADDED,
     /** Removes {@code userId} from a group (they left, or the owner removed them). */
-    PARTICIPANT_REMOVED;
+    PARTICIPANT_REMOVED,
+    /** Its sender edited the message at {@code targetSeq}; {@code body} is the new text. */
+    MESSAGE_EDITED,
+    /** The message at {@code targetSeq} was deleted for everyone, by its sender or a group's owner. */
+    MESSAGE_DELETED;
 
     @JsonValue
     @Override

@@ -33,9 +33,22 @@ public class TimelineCodec {
         this.jsonMapper = jsonMapper;
     }
 
+    /**
+     * A change of the message at {@code targetSeq} without its seq: an edit carries the new {@code body}, a deletion
+     * ({@code body} null) none.
+     */
+    public MemberTemplate change(EntryType type, String senderId, long targetSeq, String body, Instant sentAt) {
+        return template(new Fields(type, senderId, body, null, sentAt, null, null, null, targetSeq, null, null));
+    }
+
+    /** A text or a time as a JSON value (a quoted, escaped string), as every member holds it. */
+    public String jsonValue(Object value) {
+        return jsonMapper.writeValueAsString(value);
+    }
+
     /** A new message's member without its seq. */
     public MemberTemplate message(String senderId, String body, String clientMessageId, Instant sentAt) {
-        return template(new Fields(null, senderId, body, clientMessageId, sentAt, null, null, null));
+        return template(new Fields(null, senderId, body, clientMessageId, sentAt, null, null, null, null, null, null));
     }
 
     /**
@@ -44,7 +57,7 @@ public class TimelineCodec {
      */
     public MemberTemplate membership(EntryType type, String senderId, String userId, List<String> participants,
             String title, Instant sentAt) {
-        return template(new Fields(type, senderId, null, null, sentAt, userId, participants, title));
+        return template(new Fields(type, senderId, null, null, sentAt, userId, participants, title, null, null, null));
     }
 
     private MemberTemplate template(Fields fields) {
@@ -56,7 +69,8 @@ public class TimelineCodec {
     public String encode(TimelineEntry entry) {
         EntryType type = entry.type() == EntryType.MESSAGE ? null : entry.type();
         MemberTemplate template = template(new Fields(type, entry.senderId(), entry.body(), entry.clientMessageId(),
-                entry.sentAt(), entry.userId(), entry.participants(), entry.title()));
+                entry.sentAt(), entry.userId(), entry.participants(), entry.title(), entry.targetSeq(),
+                entry.editedAt(), entry.deleted()));
         return template.beforeSeq() + entry.seq() + template.afterSeq();
     }
 
@@ -158,21 +172,21 @@ public class TimelineCodec {
     private static TimelineEntry entry(String conversationId, Stored stored) {
         return new TimelineEntry(conversationId, stored.seq(), EntryType.ofStored(stored.type()), stored.senderId(),
                 stored.body(), stored.clientMessageId(), stored.sentAt(), stored.userId(), stored.participants(),
-                stored.title());
+                stored.title(), stored.targetSeq(), stored.editedAt(), stored.deleted());
     }
 
     /**
      * A member after its seq, in the order of {@link TimelineEntry}'s components, so that a spliced entry and a
      * serialized one read alike. A message leaves out its type; only the fields of its type are written.
      */
-    private record Fields(@JsonInclude(JsonInclude.Include.NON_NULL) EntryType type, String senderId,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String body, String clientMessageId, Instant sentAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String userId,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> participants,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String title) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Fields(EntryType type, String senderId, String body,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String clientMessageId, Instant sentAt, String userId,
+            List<String> participants, String title, Long targetSeq, Instant editedAt, Boolean deleted) {
     }
 
     private record Stored(long seq, String type, String senderId, String body, String clientMessageId,
-            Instant sentAt, String userId, List<String> participants, String title) {
+            Instant sentAt, String userId, List<String> participants, String title, Long targetSeq,
+            Instant editedAt, Boolean deleted) {
     }
 }

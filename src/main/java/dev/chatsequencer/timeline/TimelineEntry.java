@@ -9,7 +9,8 @@ import java.util.List;
  * One entry of a conversation's timeline, a message or a change of a group's membership; {@code seq} orders it,
  * {@code sentAt} is informational server time.
  */
-@Schema(name = "Message", description = "A timeline entry: a message, or a change of a group's membership")
+@Schema(name = "Message", description = "A timeline entry: a message, a change of a message, or a change of a "
+        + "group's membership")
 public record TimelineEntry(
         @Schema(example = "dm_3f2a9c") String conversationId,
         @Schema(description = "Position in the conversation: 1, 2, 3, ... with no gaps", example = "42") long seq,
@@ -28,13 +29,29 @@ public record TimelineEntry(
                 example = "[\"alice\", \"bob\"]") @JsonInclude(JsonInclude.Include.NON_NULL)
         List<String> participants,
         @Schema(description = "The group's title when it was created; group-created only", example = "Climbing")
-        @JsonInclude(JsonInclude.Include.NON_NULL) String title) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String title,
+        @Schema(description = "The seq of the message an edit or a deletion changed; message-edited and "
+                + "message-deleted only", example = "41") @JsonInclude(JsonInclude.Include.NON_NULL) Long targetSeq,
+        @Schema(description = "When the message was last edited (server time); an edited message only",
+                example = "2026-11-28T13:25:40.002Z") @JsonInclude(JsonInclude.Include.NON_NULL) Instant editedAt,
+        @Schema(description = "True for a message deleted for everyone: it keeps its seq, its text is gone",
+                example = "true") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted) {
 
     /** A message a user posted. */
     public static TimelineEntry posted(String conversationId, long seq, String senderId, String body,
             String clientMessageId, Instant sentAt) {
         return new TimelineEntry(conversationId, seq, EntryType.MESSAGE, senderId, body, clientMessageId, sentAt, null,
-                null, null);
+                null, null, null, null, null);
+    }
+
+    /**
+     * A membership entry: {@code participants} and {@code title} for {@link EntryType#GROUP_CREATED}, {@code userId}
+     * for the others.
+     */
+    public static TimelineEntry membership(String conversationId, long seq, EntryType type, String senderId,
+            String userId, List<String> participants, String title, Instant sentAt) {
+        return new TimelineEntry(conversationId, seq, type, senderId, null, null, sentAt, userId, participants, title,
+                null, null, null);
     }
 
     /** True for the entry that removed {@code userId}: their streams end with it. */

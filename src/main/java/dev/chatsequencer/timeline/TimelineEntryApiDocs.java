@@ -33,10 +33,14 @@ class TimelineEntryApiDocs implements OpenApiCustomizer {
     }
 
     private static final List<Variant> VARIANTS = List.of(
-            new Variant(EntryType.MESSAGE, "MessageEntry", List.of("body"), List.of()),
+            // a deleted message keeps its seq without its body
+            new Variant(EntryType.MESSAGE, "MessageEntry", List.of(), List.of("body", "editedAt", "deleted")),
             new Variant(EntryType.GROUP_CREATED, "GroupCreatedEntry", List.of("participants"), List.of("title")),
             new Variant(EntryType.PARTICIPANT_ADDED, "ParticipantAddedEntry", List.of("userId"), List.of()),
-            new Variant(EntryType.PARTICIPANT_REMOVED, "ParticipantRemovedEntry", List.of("userId"), List.of()));
+            new Variant(EntryType.PARTICIPANT_REMOVED, "ParticipantRemovedEntry", List.of("userId"), List.of()),
+            // the new text, erased if the message is deleted later
+            new Variant(EntryType.MESSAGE_EDITED, "MessageEditedEntry", List.of("targetSeq"), List.of("body")),
+            new Variant(EntryType.MESSAGE_DELETED, "MessageDeletedEntry", List.of("targetSeq"), List.of()));
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -66,6 +66,16 @@ public class TimelineReader {
     }
 
     /**
+     * The entry stored at {@code seq}, if any, decoded: for the few rules that need its fields.
+     *
+     * @throws ConversationNotFoundException when {@code reader} is not a participant
+     */
+    public Optional<TimelineEntry> entry(String conversationId, long seq, String reader) {
+        return stored(conversationId, seq - 1, seq + 1, 1, reader, false).members().stream().findFirst()
+                .map(member -> codec.decode(conversationId, member));
+    }
+
+    /**
      * The conversation's last assigned seq, 0 when it has no entries.
      *
      * @throws ConversationNotFoundException when {@code reader} is not a participant

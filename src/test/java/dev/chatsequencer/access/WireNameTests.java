@@ -14,7 +14,8 @@ class WireNameTests {
     @Test
     void theWireNamesAreTheOnesTheApiAndRedisUse() {
         assertThat(Arrays.stream(EntryType.values()).map(EntryType::wire))
-                .containsExactly("message", "group-created", "participant-added", "participant-removed");
+                .containsExactly("message", "group-created", "participant-added", "participant-removed",
+                        "message-edited", "message-deleted");
         assertThat(Arrays.stream(ConversationType.values()).map(ConversationType::wire))
                 .containsExactly("direct", "group", "open");
         assertThat(Arrays.stream(HistoryVisibility.values()).map(HistoryVisibility::wire))

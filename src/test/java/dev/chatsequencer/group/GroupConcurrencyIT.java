@@ -1,18 +1,16 @@
 package dev.chatsequencer.group;
 
-import dev.chatsequencer.JsonApi.Response;
-
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.JsonApi;
+import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.RedisIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,8 +1,8 @@
 package dev.chatsequencer.redis;
 
-import dev.chatsequencer.SystemTools;
 import static org.awaitility.Awaitility.await;
 
+import dev.chatsequencer.SystemTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,9 +1,9 @@
 package dev.chatsequencer.security;
 
-import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.chatsequencer.security.ChatSecurityProperties.Mode;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 

@@ -2,8 +2,11 @@ package dev.chatsequencer.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsequencer.RedisContents;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.storage.MembershipOutcome.Refusal;
+import dev.chatsequencer.timeline.EntryType;
+import dev.chatsequencer.timeline.TimelineCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each script's outcomes, called through {@link LuaScripts} against a real Redis, with the raw keys checked: what every
@@ -31,6 +35,7 @@ class LuaScriptsIT {
     /** Scripts publish what they append here; no test listens. */
     static final String DOORBELL = "chat:test:doorbell";
     static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+    static final TimelineCodec CODEC = new TimelineCodec(JsonMapper.builder().build());
 
     @Autowired
     LuaScripts scripts;
@@ -188,6 +193,79 @@ class LuaScriptsIT {
         assertThat(scripts.dropStaleInboxEntry(id, "old", Instant.ofEpochMilli(2_000))).isTrue();
         assertThat(scripts.dropStaleInboxEntry(id, "new", Instant.ofEpochMilli(2_000))).isFalse();
         assertThat(redis.opsForZSet().range(inbox, 0, -1)).containsExactly("new");
+    }
+
+    @Test
+    void anEditRewritesTheMessageAtItsSeqAndARetryOfItWritesNothing() {
+        participants("alice", "bob");
+        postMessage(id, "alice", "hello");
+
+        MessageChangeOutcome edit = changeMessage(id, "alice", 1, "hello again", false);
+        MessageChangeOutcome retry = changeMessage(id, "alice", 1, "hello again", false);
+        MessageChangeOutcome byBob = changeMessage(id, "bob", 1, "mine now", false);
+
+        assertThat(edit).isInstanceOfSatisfying(MessageChangeOutcome.Changed.class, changed -> {
+            assertThat(changed.now()).isTrue();
+            assertThat(changed.seq()).isEqualTo(2);
+            assertThat(changed.member()).startsWith("{\"seq\":2,\"type\":\"message-edited\",")
+                    .contains("\"body\":\"hello again\"", "\"targetSeq\":1");
+        });
+        assertThat(retry).isEqualTo(new MessageChangeOutcome.Changed(false, 2,
+                ((MessageChangeOutcome.Changed) edit).member()));
+        assertThat(byBob).isEqualTo(new MessageChangeOutcome.Refused(MessageChangeOutcome.Refusal.NOT_ALLOWED));
+        assertThat(redis.opsForZSet().rangeByScore(key("messages"), 1, 1)).singleElement().asString()
+                .contains("\"body\":\"hello again\"", "\"editedAt\":\"2026-12-02T10:00:00Z\"")
+                .doesNotContain("\"hello\"");
+        assertThat(redis.opsForValue().get(key("seq"))).isEqualTo("2");
+        assertThat(redis.opsForZSet().rangeByScore(key("uncounted"), 0, 10)).containsExactly("2");
+    }
+
+    @Test
+    void aDeletionErasesEveryTextOfTheMessageAndOnlyItsSenderOrTheOwnerMayMakeIt() {
+        String group = "gr_" + UUID.randomUUID().toString().replace("-", "");
+        List<String> people = List.of("alice", "bob", "carol");
+        scripts.createGroup(group, "alice", null, "shared", people,
+                CODEC.membership(EntryType.GROUP_CREATED, "alice", null, people, null, NOW), NOW, DOORBELL);
+        postMessage(group, "bob", "a secret");
+        changeMessage(group, "bob", 2, "the secret, edited", false);
+
+        MessageChangeOutcome byCarol = changeMessage(group, "carol", 2, null, false);
+        MessageChangeOutcome bySenderTooLate = changeMessage(group, "bob", 2, null, true);
+        MessageChangeOutcome byOwner = changeMessage(group, "alice", 2, null, true);
+        MessageChangeOutcome again = changeMessage(group, "bob", 2, null, false);
+
+        assertThat(byCarol).isEqualTo(new MessageChangeOutcome.Refused(MessageChangeOutcome.Refusal.NOT_ALLOWED));
+        assertThat(bySenderTooLate)
+                .isEqualTo(new MessageChangeOutcome.Refused(MessageChangeOutcome.Refusal.WINDOW_PASSED));
+        assertThat(byOwner).isInstanceOfSatisfying(MessageChangeOutcome.Changed.class,
+                changed -> assertThat(changed.seq()).isEqualTo(4));
+        assertThat(again).isInstanceOfSatisfying(MessageChangeOutcome.Changed.class,
+                changed -> assertThat(changed.now()).isFalse());
+        assertThat(changeMessage(group, "bob", 2, "back", false))
+                .isEqualTo(new MessageChangeOutcome.Refused(MessageChangeOutcome.Refusal.DELETED));
+        assertThat(changeMessage(group, "alice", 1, null, false))
+                .isEqualTo(new MessageChangeOutcome.Refused(MessageChangeOutcome.Refusal.NOT_A_MESSAGE));
+        assertThat(changeMessage(group, "alice", 99, null, false))
+                .isEqualTo(new MessageChangeOutcome.Refused(MessageChangeOutcome.Refusal.NO_SUCH_ENTRY));
+        assertThat(changeMessage(group, "mallory", 2, null, false))
+                .isEqualTo(new MessageChangeOutcome.Refused(MessageChangeOutcome.Refusal.NOT_A_PARTICIPANT));
+        assertThat(redis.opsForZSet().rangeByScore("chat:{" + group + "}:messages", 2, 2)).singleElement().asString()
+                .endsWith(",\"deleted\":true}").doesNotContain("\"body\"");
+        assertThat(redis.opsForValue().get("chat:{" + group + "}:seq")).isEqualTo("4");
+        assertThat(RedisContents.everyValue(redis, group)).noneMatch(value -> value.contains("secret"));
+    }
+
+    private void postMessage(String conversation, String sender, String body) {
+        scripts.post(conversation, "chat:{" + conversation + "}:idem:s:" + UUID.randomUUID(), Duration.ofMinutes(1),
+                sender, CODEC.message(sender, body, null, NOW), NOW, true, DOORBELL);
+    }
+
+    private MessageChangeOutcome changeMessage(String conversation, String actor, long seq, String body,
+            boolean windowPassed) {
+        EntryType type = body == null ? EntryType.MESSAGE_DELETED : EntryType.MESSAGE_EDITED;
+        return scripts.changeMessage(conversation, actor, seq, CODEC.change(type, actor, seq, body, NOW), NOW, true,
+                body == null ? null : CODEC.jsonValue(body), body == null ? null : CODEC.jsonValue(NOW), windowPassed,
+                DOORBELL);
     }
 
     /**

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-
 /**
  * Streams under attack: HEAD requests, clients that never read, and one client opening stream after stream. Each
  * runs against its own instance with small limits, and each checks that other clients are still served promptly.

@@ -105,8 +105,8 @@ class StreamSubscriberTests {
         StreamSubscriber stream = started("dave", 0, 1 << 20);
 
         stream.offer(doorbell(post(1)));
-        stream.offer(doorbell(entry(new TimelineEntry(CONVERSATION, 2, EntryType.PARTICIPANT_REMOVED, "alice", null,
-                null, AT, "dave", null, null))));
+        stream.offer(doorbell(entry(TimelineEntry.membership(CONVERSATION, 2, EntryType.PARTICIPANT_REMOVED, "alice",
+                "dave", null, null, AT))));
         stream.offer(doorbell(post(3)));
 
         assertThat(socket.ids()).containsExactly(1L, 2L);
@@ -117,8 +117,8 @@ class StreamSubscriberTests {
     void anotherUsersRemovalDoesNotEndTheStream() {
         StreamSubscriber stream = started("bob", 0, 1 << 20);
 
-        stream.offer(doorbell(entry(new TimelineEntry(CONVERSATION, 1, EntryType.PARTICIPANT_REMOVED, "alice", null,
-                null, AT, "dave", null, null))));
+        stream.offer(doorbell(entry(TimelineEntry.membership(CONVERSATION, 1, EntryType.PARTICIPANT_REMOVED, "alice",
+                "dave", null, null, AT))));
         stream.offer(doorbell(post(2)));
 
         assertThat(socket.ids()).containsExactly(1L, 2L);

@@ -26,17 +26,26 @@ class TimelineCodecTests {
     final TimelineCodec codec = new TimelineCodec(jackson);
 
     static Stream<TimelineEntry> everyEntryType() {
+        Instant edited = AT.plusSeconds(90);
         return Stream.of(
                 TimelineEntry.posted(CONVERSATION, 1, "alice", "Hi \"Bob\" \u00e9\ud83d\ude00\n", "c-1", AT),
                 TimelineEntry.posted(CONVERSATION, 12, "bob", "no client id", null, AT),
-                new TimelineEntry(CONVERSATION, 1, EntryType.GROUP_CREATED, "alice", null, null, AT, null,
-                        List.of("alice", "bob"), "Climbing"),
-                new TimelineEntry(CONVERSATION, 1, EntryType.GROUP_CREATED, "alice", null, null, AT, null,
-                        List.of("alice"), null),
-                new TimelineEntry(CONVERSATION, 345, EntryType.PARTICIPANT_ADDED, "alice", null, null, AT, "dave",
-                        null, null),
-                new TimelineEntry(CONVERSATION, 6789, EntryType.PARTICIPANT_REMOVED, "dave", null, null, AT,
-                        "dave", null, null));
+                new TimelineEntry(CONVERSATION, 13, EntryType.MESSAGE, "bob", "edited text", "c-2", AT, null, null,
+                        null, null, edited, null),
+                new TimelineEntry(CONVERSATION, 14, EntryType.MESSAGE, "bob", null, "c-3", AT, null, null, null, null,
+                        edited, true),
+                TimelineEntry.membership(CONVERSATION, 1, EntryType.GROUP_CREATED, "alice", null,
+                        List.of("alice", "bob"), "Climbing", AT),
+                TimelineEntry.membership(CONVERSATION, 1, EntryType.GROUP_CREATED, "alice", null, List.of("alice"),
+                        null, AT),
+                TimelineEntry.membership(CONVERSATION, 345, EntryType.PARTICIPANT_ADDED, "alice", "dave", null,
+                        null, AT),
+                TimelineEntry.membership(CONVERSATION, 6789, EntryType.PARTICIPANT_REMOVED, "dave", "dave", null,
+                        null, AT),
+                new TimelineEntry(CONVERSATION, 6790, EntryType.MESSAGE_EDITED, "bob", "edited text", null, edited,
+                        null, null, null, 13L, null, null),
+                new TimelineEntry(CONVERSATION, 6791, EntryType.MESSAGE_DELETED, "bob", null, null, edited, null,
+                        null, null, 14L, null, null));
     }
 
     @ParameterizedTest
@@ -69,8 +78,20 @@ class TimelineCodecTests {
 
         assertThat(message.withSeq(7)).isEqualTo(codec.encode(TimelineEntry.posted(CONVERSATION, 7, "alice", "hi",
                 "c-1", AT)));
-        assertThat(added.withSeq(8)).isEqualTo(codec.encode(new TimelineEntry(CONVERSATION, 8,
-                EntryType.PARTICIPANT_ADDED, "alice", null, null, AT, "dave", null, null)));
+        assertThat(added.withSeq(8)).isEqualTo(codec.encode(TimelineEntry.membership(CONVERSATION, 8,
+                EntryType.PARTICIPANT_ADDED, "alice", "dave", null, null, AT)));
+    }
+
+    @Test
+    void aChangeOfAMessageIsStoredAsItsTemplateAroundItsSeq() {
+        MemberTemplate edit = codec.change(EntryType.MESSAGE_EDITED, "bob", 13, "edited text", AT);
+        MemberTemplate deletion = codec.change(EntryType.MESSAGE_DELETED, "bob", 14, null, AT);
+
+        assertThat(edit.withSeq(20)).isEqualTo(codec.encode(new TimelineEntry(CONVERSATION, 20,
+                EntryType.MESSAGE_EDITED, "bob", "edited text", null, AT, null, null, null, 13L, null, null)));
+        assertThat(deletion.withSeq(21)).isEqualTo(codec.encode(new TimelineEntry(CONVERSATION, 21,
+                EntryType.MESSAGE_DELETED, "bob", null, null, AT, null, null, null, 14L, null, null)));
+        assertThat(codec.jsonValue("a \"quote\"")).isEqualTo("\"a \\\"quote\\\"\"");
     }
 
     @Test
@@ -83,10 +104,10 @@ class TimelineCodecTests {
 
     @Test
     void onlyARemovalNamesTheUserItRemoves() {
-        TimelineEntry removal = new TimelineEntry(CONVERSATION, 9, EntryType.PARTICIPANT_REMOVED, "alice", null,
-                null, AT, "dave", null, null);
-        TimelineEntry addition = new TimelineEntry(CONVERSATION, 10, EntryType.PARTICIPANT_ADDED, "alice", null,
-                null, AT, "dave", null, null);
+        TimelineEntry removal = TimelineEntry.membership(CONVERSATION, 9, EntryType.PARTICIPANT_REMOVED, "alice",
+                "dave", null, null, AT);
+        TimelineEntry addition = TimelineEntry.membership(CONVERSATION, 10, EntryType.PARTICIPANT_ADDED, "alice",
+                "dave", null, null, AT);
         TimelineEntry message = TimelineEntry.posted(CONVERSATION, 11, "dave", "\"type\":\"participant-removed\",",
                 null, AT);
 

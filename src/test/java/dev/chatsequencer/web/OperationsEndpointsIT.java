@@ -1,8 +1,5 @@
 package dev.chatsequencer.web;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.RedisIntegrationTest;
@@ -14,7 +11,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,6 +95,10 @@ class OperationsEndpointsIT {
                     Set.of("200", "400", "401", "404", "406", "429", "503")),
             Map.entry("get /v1/conversations/{conversationId}/messages/{seq}",
                     Set.of("200", "400", "401", "404", "406", "429", "503")),
+            Map.entry("patch /v1/conversations/{conversationId}/messages/{seq}", Set.of("200", "201", "400", "401",
+                    "403", "404", "406", "408", "409", "413", "415", "429", "503")),
+            Map.entry("delete /v1/conversations/{conversationId}/messages/{seq}", Set.of("200", "201", "400", "401",
+                    "403", "404", "406", "409", "429", "503")),
             Map.entry("post /v1/conversations/direct",
                     Set.of("200", "201", "400", "401", "403", "406", "408", "413", "415", "429", "503")),
             Map.entry("post /v1/conversations", Set.of("200", "201", "400", "401", "403", "406", "408", "410", "413",

@@ -1,9 +1,5 @@
 package dev.chatsequencer.web;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsequencer.ExtraInstance;
@@ -11,7 +7,10 @@ import dev.chatsequencer.HealthProbe;
 import dev.chatsequencer.RawHttp;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

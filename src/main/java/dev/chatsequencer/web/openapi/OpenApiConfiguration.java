@@ -1,17 +1,16 @@
 package dev.chatsequencer.web.openapi;
 
-import io.swagger.v3.oas.models.info.Contact;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-
 import dev.chatsequencer.web.WebProperties;
 import dev.chatsequencer.web.problem.InvalidRequestException;
 import dev.chatsequencer.web.problem.ProblemHandler;
 import dev.chatsequencer.web.problem.RequestBodyException;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MapSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;

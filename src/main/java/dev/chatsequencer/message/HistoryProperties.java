@@ -1,0 +1,20 @@
+package dev.chatsequencer.message;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How history changes: a sender deletes their message for everyone within {@code deleteWindow} of posting it
+ * ({@code null} or zero: any time); a group's owner deletes any message at any time.
+ */
+@Validated
+@ConfigurationProperties("chat.history")
+public record HistoryProperties(Duration deleteWindow) {
+
+    /** True when a message sent at {@code sentAt} is past its sender's window at {@code now}. */
+    boolean windowPassed(Instant sentAt, Instant now) {
+        return deleteWindow != null && !deleteWindow.isZero() && sentAt.plus(deleteWindow).isBefore(now);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.chatsequencer.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.chatsequencer.JsonApi;
+import dev.chatsequencer.JsonApi.Response;
+import dev.chatsequencer.RedisContents;
+import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.TestIds;
+import dev.chatsequencer.stream.SseTestClient;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Edits and deletions over real HTTP: each takes the next seq, the message reads as changed wherever it is read, a
+ * retry writes nothing, a refusal writes nothing and takes no seq, and a deleted message's text is gone from Redis.
+ */
+@RedisIntegrationTest
+class MessageChangesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    JsonApi api;
+    String conversation;
+
+    @BeforeEach
+    void directConversationOfAliceAndBob() {
+        api = new JsonApi("http://localhost:" + port, null);
+        conversation = TestIds.conversation();
+        redis.opsForSet().add("chat:{" + conversation + "}:participants", "alice", "bob");
+    }
+
+    @Test
+    void anEditTakesTheNextSeqAndTheMessageReadsWithItsNewBodyEverywhere() {
+        api.posted(conversation, "alice", "helo");
+        api.posted(conversation, "bob", "hi");
+
+        Response edit = api.edit(conversation, "alice", 1, "hello");
+        Response retry = api.edit(conversation, "alice", 1, "hello");
+
+        assertThat(edit.status()).isEqualTo(201);
+        assertThat(edit.header("Location")).isEqualTo("/v1/conversations/" + conversation + "/messages/3");
+        assertThat(edit.json().get("type").asString()).isEqualTo("message-edited");
+        assertThat(edit.json().get("targetSeq").asLong()).isEqualTo(1);
+        assertThat(edit.json().get("body").asString()).isEqualTo("hello");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json()).isEqualTo(edit.json());
+        JsonNode page = api.page(conversation, "after=0", null).json();
+        assertThat(page.get("lastSeq").asLong()).isEqualTo(3);
+        JsonNode message = page.get("messages").get(0);
+        assertThat(message.get("body").asString()).isEqualTo("hello");
+        assertThat(message.get("editedAt").asString()).isEqualTo(edit.json().get("sentAt").asString());
+        assertThat(api.send("GET", "/v1/conversations/" + conversation + "/messages/1", null, null).json())
+                .isEqualTo(message);
+        assertThat(api.send("GET", "/v1/conversations/" + conversation + "/read-markers/bob", null, null).json()
+                .get("unreadCount").asLong()).isZero();
+    }
+
+    @Test
+    void aRefusedChangeWritesNothingAndTakesNoSeq() {
+        api.posted(conversation, "alice", "mine");
+        String group = api.createGroup("alice", "bob");
+
+        assertThat(api.edit(conversation, "bob", 1, "yours").json().get("type").asString())
+                .endsWith("/not-the-sender");
+        assertThat(api.delete(conversation, "bob", 1).status()).isEqualTo(403);
+        assertThat(api.edit(conversation, "carol", 1, "x").status()).isEqualTo(403);
+        assertThat(api.edit(conversation, "alice", 9, "x").status()).isEqualTo(404);
+        assertThat(api.edit(conversation, "alice", 1, " ").status()).isEqualTo(400);
+        assertThat(api.edit(group, "alice", 1, "x").json().get("type").asString()).endsWith("/not-a-message");
+        assertThat(api.delete(group, "alice", 1).status()).isEqualTo(409);
+        assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("1");
+        assertThat(redis.opsForValue().get("chat:{" + group + "}:seq")).isEqualTo("1");
+    }
+
+    @Test
+    void aDeletionErasesTheTextAndARetryOfTheOriginalPostAnswersTheDeletedMessage() {
+        Response posted = api.post(conversation, "alice", "a secret", "c-1");
+        api.edit(conversation, "alice", 1, "a secret, edited");
+
+        Response deletion = api.delete(conversation, "alice", 1);
+        Response again = api.delete(conversation, "alice", 1);
+        Response retriedPost = api.post(conversation, "alice", "a secret", "c-1");
+
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(deletion.status()).isEqualTo(201);
+        assertThat(deletion.json().get("type").asString()).isEqualTo("message-deleted");
+        assertThat(deletion.json().get("seq").asLong()).isEqualTo(3);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("seq").asLong()).isEqualTo(3);
+        assertThat(retriedPost.status()).isEqualTo(200);
+        assertThat(retriedPost.json().get("deleted").asBoolean()).isTrue();
+        assertThat(retriedPost.json().has("body")).isFalse();
+        JsonNode entries = api.page(conversation, "after=0", null).json().get("messages");
+        assertThat(entries.get(0).get("deleted").asBoolean()).isTrue();
+        assertThat(entries.get(1).has("body")).isFalse();
+        assertThat(api.edit(conversation, "alice", 1, "back").json().get("type").asString())
+                .endsWith("/message-deleted");
+        assertThat(RedisContents.everyValue(redis, conversation)).isNotEmpty()
+                .noneMatch(value -> value.contains("secret"));
+    }
+
+    @Test
+    void aFollowerSeesEachChangeAtItsSeq() throws Exception {
+        api.posted(conversation, "alice", "first");
+        try (SseTestClient stream = SseTestClient.open("http://localhost:" + port + "/v1/conversations/"
+                + conversation + "/stream?after=0", null)) {
+            api.edit(conversation, "alice", 1, "first, edited");
+            api.delete(conversation, "alice", 1);
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> stream.events().size() >= 3);
+            assertThat(stream.events()).extracting(SseTestClient.Event::id).containsExactly("1", "2", "3");
+            assertThat(stream.events().get(1).data()).contains("\"type\":\"message-edited\"", "\"targetSeq\":1");
+            assertThat(stream.events().get(2).data()).contains("\"type\":\"message-deleted\"", "\"targetSeq\":1");
+        }
+    }
+}
