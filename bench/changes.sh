@@ -19,19 +19,13 @@ SVC_JAR=$(ls target/chat-sequencer-*.jar | head -1)
 start_redis $REDIS_PORT
 start_service "$JAVA17_HOME"
 
-# the messages the loads change: one in each of 500 conversations to edit, and per round and wrk thread a
-# conversation of 200,000 to delete from (more than a round deletes), written straight into Redis as the service
-# stores them
+# the messages the loads change: per load, round and wrk thread a conversation of 200,000 messages (more than a
+# round changes), written straight into Redis as the service stores them; each is edited or deleted once
 log "storing the messages to edit and to delete"
-for c in $(seq 0 499); do
-    curl -s -o /dev/null -X POST "http://127.0.0.1:$SVC_PORT/v1/conversations/edit-$c/messages" \
-        -H 'Content-Type: application/json' -d "{\"senderId\":\"alice\",\"body\":\"$MESSAGE_BODY\"}"
-done
-DELETES=200000
+STORED=200000
 for r in warm $(seq 1 "$ROUNDS"); do
-    for t in 1 2; do
-        c="del-$r-$t"
-        awk -v c="$c" -v n=$DELETES -v tail="$MESSAGE_TAIL" 'BEGIN {
+    for c in edit-$r-1 edit-$r-2 del-$r-1 del-$r-2; do
+        awk -v c="$c" -v n=$STORED -v tail="$MESSAGE_TAIL" 'BEGIN {
             for (i = 1; i <= n; i += 100) {
                 line = "ZADD chat:{" c "}:messages"
                 for (j = i; j < i + 100 && j <= n; j++) line = line " " j " '"'"'{\"seq\":" j tail "'"'"'"
@@ -45,12 +39,12 @@ done
 log "warming up"
 url=http://127.0.0.1:$SVC_PORT
 wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/post_many.lua "$url" > /dev/null
-wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/edit_many.lua "$url" > /dev/null
+EDIT_CONVERSATION=edit-warm wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/edit_many.lua "$url" > /dev/null
 DELETE_CONVERSATION=del-warm wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/delete_many.lua "$url" > /dev/null
 
 for r in $(seq 1 "$ROUNDS"); do
     wrk_run "post_$r" $SVC_PORT / post_many.lua "${PID[service]}"
-    wrk_run "edit_$r" $SVC_PORT / edit_many.lua "${PID[service]}"
+    EDIT_CONVERSATION=edit-$r wrk_run "edit_$r" $SVC_PORT / edit_many.lua "${PID[service]}"
     DELETE_CONVERSATION=del-$r wrk_run "delete_$r" $SVC_PORT / delete_many.lua "${PID[service]}"
 done
 

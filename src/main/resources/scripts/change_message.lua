@@ -19,11 +19,13 @@
 -- ARGV[9]  an edit's new body as a JSON string (quoted, escaped); '' for a deletion
 -- ARGV[10] an edit's time as a JSON string, the message's editedAt; '' for a deletion
 -- ARGV[11] '1' when the sender's delete window has passed: only a group's owner may delete it then
+-- ARGV[12] the most edits a message takes (what one message's change record, and so every change of it, may cost)
 --
 -- Returns {1, seq, entry} for a change made now; {0, seq, entry} for a retry that finds it made (an edit to the body
 -- the last edit set, a deletion of a deleted message), nothing written; else nothing is written and: {-1} the actor
 -- may not act in the conversation, {-2} no entry has that seq, {-3} the entry is not a message, {-4} an edit of a
--- deleted message, {-5} the actor may not change this message, {-6} the sender's delete window has passed.
+-- deleted message, {-5} the actor may not change this message, {-6} the sender's delete window has passed, {-7}
+-- the message has taken the most edits it may.
 --
 -- Erasure: a deletion rewrites the message without its body, and every earlier edit entry of it without theirs, so
 -- no text of a deleted message stays in the timeline; a retry record holds only a seq, so a retried post reads the
@@ -33,7 +35,7 @@ local seq_key, messages_key, participants_key, meta_key = KEYS[1], KEYS[2], KEYS
 local activity_key, uncounted_key, changes_key = KEYS[5], KEYS[6], KEYS[7]
 local action, actor, target = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local before_seq, after_seq, now_ms, channel, members_only = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8] == '1'
-local body_json, edited_at_json, window_passed = ARGV[9], ARGV[10], ARGV[11] == '1'
+local body_json, edited_at_json, window_passed, max_edits = ARGV[9], ARGV[10], ARGV[11] == '1', tonumber(ARGV[12])
 
 -- The JSON string value of `field` in a stored member, with its quotes, and where it starts and ends; nil if none.
 local function string_field(member, field)
@@ -93,6 +95,10 @@ if action == 'edit' then
     end
     if latest and string_field(found, 'body') == body_json then
         return {0, tonumber(latest), redis.call('ZRANGEBYSCORE', messages_key, latest, latest, 'LIMIT', 0, 1)[1]}
+    end
+    local _, edits = string.gsub(changes, '%d+', '')
+    if edits >= max_edits then
+        return {-7}
     end
 elseif deleted then
     return {0, tonumber(latest), redis.call('ZRANGEBYSCORE', messages_key, latest, latest, 'LIMIT', 0, 1)[1]}

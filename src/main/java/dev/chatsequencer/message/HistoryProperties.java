@@ -1,5 +1,7 @@
 package dev.chatsequencer.message;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,11 +9,12 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How history changes: a sender deletes their message for everyone within {@code deleteWindow} of posting it
- * ({@code null} or zero: any time); a group's owner deletes any message at any time.
+ * ({@code null} or zero: any time); a group's owner deletes any message at any time. A message takes at most
+ * {@code maxEdits} edits, which bounds what its change record, and each later change of it, costs.
  */
 @Validated
 @ConfigurationProperties("chat.history")
-public record HistoryProperties(Duration deleteWindow) {
+public record HistoryProperties(Duration deleteWindow, @Positive @Max(1000) int maxEdits) {
 
     /** True when a message sent at {@code sentAt} is past its sender's window at {@code now}. */
     boolean windowPassed(Instant sentAt, Instant now) {

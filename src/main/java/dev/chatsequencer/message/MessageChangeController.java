@@ -64,8 +64,9 @@ class MessageChangeController {
                 AccessExamples.SenderIsNotTheCaller.class, AccessExamples.NotAParticipant.class})
     @ProblemResponse(status = "404", description = "No entry has that seq, or no such conversation for the caller",
             examples = {MessageController.MessageNotFound.class, AccessExamples.ConversationNotFound.class})
-    @ProblemResponse(status = "409", description = "The entry is not a message, or the message was deleted; "
-            + "nothing is written", examples = {NotAMessage.class, Deleted.class})
+    @ProblemResponse(status = "409", description = "The entry is not a message, the message was deleted, or it has "
+            + "taken chat.history.max-edits edits; nothing is written",
+            examples = {NotAMessage.class, Deleted.class, EditLimit.class})
     @Budgeted(RateLimiter.Limit.POSTS)
     @PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> edit(@PathVariable @Identifier @Parameter(example = "dm_3f2a9c") String conversationId,
@@ -142,6 +143,21 @@ class MessageChangeController {
         @Override
         public ProblemDetail problem() {
             return MessageChangeRefusedException.deleted(7).getBody();
+        }
+    }
+
+    /** At the configured limit. */
+    static final class EditLimit implements ProblemExample {
+
+        private final HistoryProperties history;
+
+        EditLimit(HistoryProperties history) {
+            this.history = history;
+        }
+
+        @Override
+        public ProblemDetail problem() {
+            return MessageChangeRefusedException.editLimit(7, history.maxEdits()).getBody();
         }
     }
 

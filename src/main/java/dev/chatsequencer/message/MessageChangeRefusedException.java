@@ -31,6 +31,12 @@ class MessageChangeRefusedException extends ErrorResponseException {
                 + " was deleted; there is nothing to edit.");
     }
 
+    /** The message has taken the most edits it may. */
+    static MessageChangeRefusedException editLimit(long seq, int maxEdits) {
+        return new MessageChangeRefusedException(HttpStatus.CONFLICT, "edit-limit-reached", "The message at seq "
+                + seq + " was edited " + maxEdits + " times, the most a message may be.");
+    }
+
     /** The sender's delete window has passed. */
     static MessageChangeRefusedException windowPassed(long seq, Duration window) {
         return new MessageChangeRefusedException(HttpStatus.FORBIDDEN, "delete-window-passed", "The message at seq "

@@ -69,7 +69,7 @@ class MessageChanges {
         MemberTemplate entry = codec.change(type, actor, seq, body, at);
         MessageChangeOutcome outcome = writer.append(conversationId, type, doorbell -> scripts.changeMessage(
                 conversationId, actor, seq, entry, at, membersOnly, edit ? codec.jsonValue(body) : null,
-                edit ? codec.jsonValue(at) : null, windowPassed, doorbell));
+                edit ? codec.jsonValue(at) : null, windowPassed, history.maxEdits(), doorbell));
         if (outcome instanceof MessageChangeOutcome.Changed changed) {
             return Optional.of(new Changed(changed.seq(), codec.apiJson(conversationId,
                     changed.member().getBytes(StandardCharsets.UTF_8)), changed.now()));
@@ -81,6 +81,7 @@ class MessageChanges {
             case DELETED -> throw MessageChangeRefusedException.deleted(seq);
             case NOT_ALLOWED -> throw MessageChangeRefusedException.notTheSender(seq, actor, edit);
             case WINDOW_PASSED -> throw MessageChangeRefusedException.windowPassed(seq, history.deleteWindow());
+            case EDIT_LIMIT -> throw MessageChangeRefusedException.editLimit(seq, history.maxEdits());
         };
     }
 

@@ -175,16 +175,17 @@ public class LuaScripts {
     /**
      * change_message.lua: {@code actor} edits the message at {@code targetSeq} ({@code newBody} the new text as a JSON
      * string, {@code editedAt} the edit's time as one) or, with {@code newBody} null, deletes it ({@code windowPassed}:
-     * only a group's owner may now); the change is {@code entry} at the next seq. Publishes on {@code doorbell} as
+     * only a group's owner may now), an edit only while the message has had fewer than {@code maxEdits}; the change
+     * is {@code entry} at the next seq. Publishes on {@code doorbell} as
      * {@link #post} does.
      */
     public MessageChangeOutcome changeMessage(String conversationId, String actor, long targetSeq,
             MemberTemplate entry, Instant at, boolean membersOnly, String newBody, String editedAt,
-            boolean windowPassed, String doorbell) {
+            boolean windowPassed, int maxEdits, String doorbell) {
         List<Object> reply = redis.execute(changeMessage, keys.changeKeys(conversationId),
                 newBody == null ? "delete" : "edit", actor, Long.toString(targetSeq), entry.beforeSeq(),
                 entry.afterSeq(), millis(at), doorbell, flag(membersOnly), newBody == null ? "" : newBody,
-                editedAt == null ? "" : editedAt, flag(windowPassed));
+                editedAt == null ? "" : editedAt, flag(windowPassed), Integer.toString(maxEdits));
         long outcome = number(reply, 0);
         if (outcome >= 0) {
             return new MessageChangeOutcome.Changed(outcome == 1, number(reply, 1), (String) reply.get(2));
@@ -195,6 +196,7 @@ public class LuaScripts {
             case -3 -> MessageChangeOutcome.Refusal.NOT_A_MESSAGE;
             case -4 -> MessageChangeOutcome.Refusal.DELETED;
             case -6 -> MessageChangeOutcome.Refusal.WINDOW_PASSED;
+            case -7 -> MessageChangeOutcome.Refusal.EDIT_LIMIT;
             default -> MessageChangeOutcome.Refusal.NOT_ALLOWED;
         });
     }

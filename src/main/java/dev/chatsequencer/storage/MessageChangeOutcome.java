@@ -34,6 +34,8 @@ public sealed interface MessageChangeOutcome extends AppendOutcome {
         /** Only the sender edits; only the sender or a group's owner deletes. */
         NOT_ALLOWED,
         /** The sender's delete window has passed; only a group's owner may still delete. */
-        WINDOW_PASSED
+        WINDOW_PASSED,
+        /** The message has taken the most edits it may. */
+        EDIT_LIMIT
     }
 }

@@ -3,15 +3,20 @@ package dev.chatsequencer.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.RedisContents;
 import dev.chatsequencer.RedisIntegrationTest;
 import dev.chatsequencer.TestIds;
 import dev.chatsequencer.stream.SseTestClient;
+import dev.chatsequencer.timeline.TimelineEntry;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -22,10 +27,15 @@ import tools.jackson.databind.JsonNode;
  * retry writes nothing, a refusal writes nothing and takes no seq, and a deleted message's text is gone from Redis.
  */
 @RedisIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessageChangesIT {
 
     @LocalServerPort
     int port;
+
+    /** An instance on the same Redis whose senders may delete only within 1 ms. */
+    @RegisterExtension
+    final ExtraInstance shortWindow = new ExtraInstance("chat.history.delete-window=1ms");
 
     @Autowired
     StringRedisTemplate redis;
@@ -124,5 +134,20 @@ class MessageChangesIT {
             assertThat(stream.events().get(1).data()).contains("\"type\":\"message-edited\"", "\"targetSeq\":1");
             assertThat(stream.events().get(2).data()).contains("\"type\":\"message-deleted\"", "\"targetSeq\":1");
         }
+    }
+
+    @Test
+    void pastItsDeleteWindowOnlyTheOwnerDeletesAMessage() {
+        JsonApi windowed = new JsonApi(shortWindow.baseUrl(), null);
+        String group = windowed.createGroup("alice", "bob");
+        TimelineEntry posted = windowed.posted(group, "bob", "quick, before it is too late");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(posted.sentAt().plusMillis(5)));
+
+        Response bySender = windowed.delete(group, "bob", posted.seq());
+        Response byOwner = windowed.delete(group, "alice", posted.seq());
+
+        assertThat(bySender.status()).isEqualTo(403);
+        assertThat(bySender.problem()).isEqualTo("delete-window-passed");
+        assertThat(byOwner.status()).isEqualTo(201);
     }
 }

@@ -35,6 +35,7 @@ class LuaScriptsIT {
     /** Scripts publish what they append here; no test listens. */
     static final String DOORBELL = "chat:test:doorbell";
     static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+    static final int MAX_EDITS = 3;
     static final TimelineCodec CODEC = new TimelineCodec(JsonMapper.builder().build());
 
     @Autowired
@@ -218,6 +219,11 @@ class LuaScriptsIT {
                 .doesNotContain("\"hello\"");
         assertThat(redis.opsForValue().get(key("seq"))).isEqualTo("2");
         assertThat(redis.opsForZSet().rangeByScore(key("uncounted"), 0, 10)).containsExactly("2");
+        changeMessage(id, "alice", 1, "third", false);
+        changeMessage(id, "alice", 1, "fourth", false);
+        assertThat(changeMessage(id, "alice", 1, "one too many", false))
+                .isEqualTo(new MessageChangeOutcome.Refused(MessageChangeOutcome.Refusal.EDIT_LIMIT));
+        assertThat(redis.opsForValue().get(key("seq"))).isEqualTo("4");
     }
 
     @Test
@@ -265,7 +271,7 @@ class LuaScriptsIT {
         EntryType type = body == null ? EntryType.MESSAGE_DELETED : EntryType.MESSAGE_EDITED;
         return scripts.changeMessage(conversation, actor, seq, CODEC.change(type, actor, seq, body, NOW), NOW, true,
                 body == null ? null : CODEC.jsonValue(body), body == null ? null : CODEC.jsonValue(NOW), windowPassed,
-                DOORBELL);
+                MAX_EDITS, DOORBELL);
     }
 
     /**
