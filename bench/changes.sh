@@ -39,13 +39,13 @@ done
 log "warming up"
 url=http://127.0.0.1:$SVC_PORT
 wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/post_many.lua "$url" > /dev/null
-EDIT_CONVERSATION=edit-warm wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/edit_many.lua "$url" > /dev/null
-DELETE_CONVERSATION=del-warm wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/delete_many.lua "$url" > /dev/null
+CHANGE=edit CONVERSATION=edit-warm wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/change_many.lua "$url" > /dev/null
+CHANGE=delete CONVERSATION=del-warm wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/change_many.lua "$url" > /dev/null
 
 for r in $(seq 1 "$ROUNDS"); do
     wrk_run "post_$r" $SVC_PORT / post_many.lua "${PID[service]}"
-    EDIT_CONVERSATION=edit-$r wrk_run "edit_$r" $SVC_PORT / edit_many.lua "${PID[service]}"
-    DELETE_CONVERSATION=del-$r wrk_run "delete_$r" $SVC_PORT / delete_many.lua "${PID[service]}"
+    CHANGE=edit CONVERSATION=edit-$r wrk_run "edit_$r" $SVC_PORT / change_many.lua "${PID[service]}"
+    CHANGE=delete CONVERSATION=del-$r wrk_run "delete_$r" $SVC_PORT / change_many.lua "${PID[service]}"
 done
 
 # memory: a conversation of 1,000 messages, then the same after 100 edits and 100 deletions
