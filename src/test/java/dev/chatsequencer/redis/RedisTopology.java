@@ -259,6 +259,12 @@ public final class RedisTopology implements AutoCloseable {
         return run(arguments);
     }
 
+    /** Runs one read command on a node, a Cluster replica too: READONLY first, on the same connection. */
+    public static String readOnly(int port, String command) {
+        return run(List.of("bash", "-c", "printf 'READONLY\\n%s\\n' \"$1\" | timeout 2 redis-cli -p " + port, "_",
+                command));
+    }
+
     private static String run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
