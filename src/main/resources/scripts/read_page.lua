@@ -16,8 +16,9 @@
 --          entry a failover could take back
 -- ARGV[6]  the most bytes of stored entries a page holds; it always holds at least one
 --
--- Returns {lastSeq, hasMore, member...} with the members in ascending seq, or {-1} when the reader is not a
--- participant. lastSeq is the counter, or the highest stored seq if the counter key was lost; hasMore is 1 when the
+-- Returns {lastSeq, hasMore, hiddenThrough, member...} with the members in ascending seq, or {-1} when the reader
+-- is not a participant. hiddenThrough is the highest seq the reader may not see because it came before they joined
+-- (0: none), so a page can name that range instead of leaving a silent hole. lastSeq is the counter, or the highest stored seq if the counter key was lost; hasMore is 1 when the
 -- range holds messages beyond this page (more entries than the limit, or more bytes than the budget).
 --
 -- Cost: the range is read in small batches and reading stops at the byte budget, so a page of the largest entries
@@ -78,7 +79,11 @@ if fence then
     redis.call('SET', fence_key, last, 'PX', 60000)
 end
 
-local result = {last, has_more}
+local hidden_through = 0
+if lower ~= '-inf' then
+    hidden_through = tonumber(lower) - 1
+end
+local result = {last, has_more, hidden_through}
 if ascending then
     for i = 1, #rows do
         result[#result + 1] = rows[i]

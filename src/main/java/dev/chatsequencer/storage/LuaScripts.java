@@ -91,11 +91,11 @@ public class LuaScripts {
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
-        List<byte[]> members = new ArrayList<>(reply.size() - 2);
-        for (Object member : reply.subList(2, reply.size())) {
+        List<byte[]> members = new ArrayList<>(reply.size() - 3);
+        for (Object member : reply.subList(3, reply.size())) {
             members.add((byte[]) member);
         }
-        return Optional.of(new StoredPage(number(reply, 0), number(reply, 1) == 1, members));
+        return Optional.of(new StoredPage(number(reply, 0), number(reply, 1) == 1, number(reply, 2), members));
     }
 
     /** mark_read.lua: moves the user's marker forward, capped at the last seq. */

@@ -3,8 +3,8 @@ package dev.chatsequencer.storage;
 import java.util.List;
 
 /**
- * One page of stored members (UTF-8 JSON, as stored) in ascending seq, and the conversation's last seq at the
- * same moment.
+ * One page of stored members (UTF-8 JSON, as stored) in ascending seq, the conversation's last seq at the same
+ * moment, and the highest seq the reader may not see because it came before they joined (0: none).
  */
-public record StoredPage(long lastSeq, boolean hasMore, List<byte[]> members) {
+public record StoredPage(long lastSeq, boolean hasMore, long hiddenBeforeJoined, List<byte[]> members) {
 }

@@ -82,8 +82,11 @@ public class TimelineCodec {
         return json.toByteArray();
     }
 
-    /** The API's JSON of a page: its entries spliced in as stored, with the page's own fields around them. */
-    public byte[] pageJson(String conversationId, StoredPage page) {
+    /**
+     * The API's JSON of a page: its entries spliced in as stored, with the page's own fields around them and the
+     * ranges the reader cannot see ({@code missing}, left out when none).
+     */
+    public byte[] pageJson(String conversationId, StoredPage page, List<TimelineGap> missing) {
         byte[] prefix = apiPrefix(conversationId);
         // sized once: the head and tail with two longs take under 64 bytes, and each entry its length and a comma
         int size = prefix.length + 64;
@@ -99,7 +102,12 @@ public class TimelineCodec {
             }
             writeApiJson(json, prefix, page.members().get(i));
         }
-        json.writeBytes(("],\"hasMore\":" + page.hasMore() + "}").getBytes(StandardCharsets.US_ASCII));
+        json.writeBytes(("],\"hasMore\":" + page.hasMore()).getBytes(StandardCharsets.US_ASCII));
+        if (!missing.isEmpty()) {
+            json.writeBytes((",\"missing\":" + jsonMapper.writeValueAsString(missing))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        json.write('}');
         return json.toByteArray();
     }
 

@@ -1,5 +1,6 @@
 package dev.chatsequencer.timeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -12,5 +13,7 @@ public record TimelinePage(
         @Schema(example = "dm_3f2a9c") String conversationId,
         @Schema(description = "The conversation's last assigned seq, 0 if it has none", example = "42") long lastSeq,
         List<TimelineEntry> messages,
-        @Schema(description = "The requested range holds more messages beyond this page") boolean hasMore) {
+        @Schema(description = "The requested range holds more messages beyond this page") boolean hasMore,
+        @Schema(description = "Ranges inside the span this page covers that this reader cannot see, and why; absent "
+                + "when none") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TimelineGap> missing) {
 }

@@ -5,6 +5,7 @@ import dev.chatsequencer.redis.ReplicaAcknowledgement;
 import dev.chatsequencer.storage.ConversationKeys;
 import dev.chatsequencer.storage.LuaScripts;
 import dev.chatsequencer.storage.StoredPage;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,32 @@ public class TimelineReader {
      * @throws ConversationNotFoundException when {@code reader} is not a participant
      */
     public byte[] pageJson(String conversationId, Long after, Long before, int limit, String reader) {
-        return codec.pageJson(conversationId, servedPage(conversationId, after, before, limit, reader, false));
+        StoredPage page = servedPage(conversationId, after, before, limit, reader, false);
+        return codec.pageJson(conversationId, page, missing(page, after, before));
+    }
+
+    /**
+     * The ranges inside the span a page covers that its reader cannot see. The span runs from just after
+     * {@code after} to the last entry (or, when nothing more is there, the last seq); read newest first, from the
+     * first entry (or, when nothing more is there, seq 1) to just below {@code before}.
+     */
+    List<TimelineGap> missing(StoredPage page, Long after, Long before) {
+        long hidden = page.hiddenBeforeJoined();
+        if (hidden == 0) {
+            return List.of();
+        }
+        List<byte[]> members = page.members();
+        long from;
+        long to;
+        if (after != null) {
+            from = after + 1;
+            to = page.hasMore() ? codec.seq(members.get(members.size() - 1)) : page.lastSeq();
+        } else {
+            from = page.hasMore() ? codec.seq(members.get(0)) : 1;
+            to = before == null ? page.lastSeq() : before - 1;
+        }
+        to = Math.min(to, hidden);
+        return from > to ? List.of() : List.of(new TimelineGap(from, to, GapReason.BEFORE_JOINED));
     }
 
     /**

@@ -163,6 +163,12 @@ class GroupsIT {
         assertThat(newest.json().get("messages")).extracting(entry -> entry.get("seq").asLong())
                 .containsExactly(3L, 4L);
         assertThat(newest.json().get("hasMore").asBoolean()).isFalse();
+        // the hole is named, never silent: seqs 1 and 2 came before dave joined
+        String beforeDave = "[{\"fromSeq\":1,\"toSeq\":2,\"reason\":\"before-joined\"}]";
+        assertThat(newest.json().get("missing")).hasToString(beforeDave);
+        assertThat(api().page(group, "after=0", users.dave).json().get("missing")).hasToString(beforeDave);
+        assertThat(api().page(group, "after=2", users.dave).json().has("missing")).isFalse();
+        assertThat(api().page(group, "after=0", users.bob).json().has("missing")).isFalse();
         assertThat(api().send("GET", "/v1/conversations/" + group + "/messages/2", null, users.dave).status())
                 .isEqualTo(404);
         assertThat(page(group, users.bob)).hasSize(4);

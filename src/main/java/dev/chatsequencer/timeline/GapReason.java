@@ -1,0 +1,16 @@
+package dev.chatsequencer.timeline;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.chatsequencer.access.WireName;
+
+/** Why a reader cannot see a range of seqs. */
+public enum GapReason implements WireName {
+    /** The range came before the reader joined a group whose history is visible from joining. */
+    BEFORE_JOINED;
+
+    @JsonValue
+    @Override
+    public String wire() {
+        return WireName.of(this);
+    }
+}
