@@ -16,6 +16,7 @@
 -- KEYS[10] the tombstone of a deleted group          chat:{id}:deleted
 -- KEYS[11] the seqs of entries that are not messages  chat:{id}:uncounted
 -- KEYS[12] the change entries of each message (hash) chat:{id}:changes
+-- KEYS[13] how far each user cleared (hash)          chat:{id}:cleared
 -- ARGV[1]  'add' or 'remove'
 -- ARGV[2]  who makes the change (must be a participant)
 -- ARGV[3]  who is added or removed
@@ -33,7 +34,7 @@
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key, joined_key, left_key, fence_key, tombstone_key = KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
-local uncounted_key, changes_key = KEYS[11], KEYS[12]
+local uncounted_key, changes_key, cleared_key = KEYS[11], KEYS[12], KEYS[13]
 local op, actor, user, before_seq, after_seq = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local now_ms, channel, max_participants, tombstone_ttl_ms = ARGV[6], ARGV[7], tonumber(ARGV[8]), ARGV[9]
 
@@ -90,7 +91,7 @@ else
     if redis.call('SCARD', participants_key) == 0 then
         -- nobody can read it any more: keeping it would be storage that grows forever, reachable by nobody
         redis.call('DEL', seq_key, messages_key, participants_key, read_key, meta_key, activity_key, joined_key,
-            left_key, fence_key, uncounted_key, changes_key)
+            left_key, fence_key, uncounted_key, changes_key, cleared_key)
         redis.call('SET', tombstone_key, seq_text, 'PX', tombstone_ttl_ms)
     end
 end

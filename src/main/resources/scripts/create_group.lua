@@ -13,6 +13,7 @@
 -- KEYS[10] the tombstone of a deleted group           chat:{id}:deleted
 -- KEYS[11] the seqs of entries that are not messages  chat:{id}:uncounted
 -- KEYS[12] the change entries of each message, not used here chat:{id}:changes
+-- KEYS[13] how far each user cleared, not used here   chat:{id}:cleared
 -- ARGV[1]  the owner's user id (the creator)
 -- ARGV[2]  the title, '' for none
 -- ARGV[3]  the group-created entry before its seq (TimelineCodec writes both parts; the script only joins them)

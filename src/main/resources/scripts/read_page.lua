@@ -6,6 +6,7 @@
 -- KEYS[4]  the conversation's read fence (string)     chat:{id}:fence
 -- KEYS[5]  a group's settings (hash)                 chat:{id}:meta
 -- KEYS[6]  the seq each participant joined at (hash) chat:{id}:joined
+-- KEYS[7]  how far each user cleared (hash)          chat:{id}:cleared
 -- ARGV[1]  exclusive lower seq bound, or '' for none (then the page is the newest below ARGV[2])
 -- ARGV[2]  exclusive upper seq bound, or '' for none
 -- ARGV[3]  page size; 0 reads only lastSeq
@@ -16,16 +17,18 @@
 --          entry a failover could take back
 -- ARGV[6]  the most bytes of stored entries a page holds; it always holds at least one
 --
--- Returns {lastSeq, hasMore, hiddenThrough, member...} with the members in ascending seq, or {-1} when the reader
--- is not a participant. hiddenThrough is the highest seq the reader may not see because it came before they joined
--- (0: none), so a page can name that range instead of leaving a silent hole. lastSeq is the counter, or the highest stored seq if the counter key was lost; hasMore is 1 when the
--- range holds messages beyond this page (more entries than the limit, or more bytes than the budget).
+-- Returns {lastSeq, hasMore, beforeJoined, cleared, member...} with the members in ascending seq, or {-1} when the
+-- reader is not a participant. beforeJoined is the highest seq the reader may not see because it came before they
+-- joined, cleared the highest they cleared for themself (0: none), so a page can name those ranges instead of
+-- leaving silent holes. lastSeq is the counter, or the highest stored seq if the counter key was lost; hasMore is 1
+-- when the range holds messages beyond this page (more entries than the limit, or more bytes than the budget).
 --
 -- Cost: the range is read in small batches and reading stops at the byte budget, so a page of the largest entries
 -- costs Redis what its budget allows, never what its limit in entries would.
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, fence_key, meta_key, joined_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4],
     KEYS[5], KEYS[6]
+local cleared_key = KEYS[7]
 local after, before, limit, reader, fence = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5] == '1'
 local max_bytes = tonumber(ARGV[6])
 local BATCH = 16
@@ -41,8 +44,15 @@ if before ~= '' then
     upper = '(' .. before
 end
 local lower = '-inf'
-if reader ~= '' and redis.call('HGET', meta_key, 'history') == 'joined' then
-    lower = redis.call('HGET', joined_key, reader) or '1'
+local before_joined, cleared = 0, 0
+if reader ~= '' then
+    if redis.call('HGET', meta_key, 'history') == 'joined' then
+        before_joined = tonumber(redis.call('HGET', joined_key, reader) or '1') - 1
+    end
+    cleared = tonumber(redis.call('HGET', cleared_key, reader) or '0')
+    if before_joined > 0 or cleared > 0 then
+        lower = string.format('%d', math.max(before_joined, cleared) + 1)
+    end
 end
 
 -- Reads from the exclusive bound towards the other (ascending with `after`, else descending) in batches, until the
@@ -79,11 +89,7 @@ if fence then
     redis.call('SET', fence_key, last, 'PX', 60000)
 end
 
-local hidden_through = 0
-if lower ~= '-inf' then
-    hidden_through = tonumber(lower) - 1
-end
-local result = {last, has_more, hidden_through}
+local result = {last, has_more, before_joined, cleared}
 if ascending then
     for i = 1, #rows do
         result[#result + 1] = rows[i]

@@ -98,6 +98,17 @@ class ConversationStore {
     }
 
     /**
+     * Hides the conversation's entries up to {@code throughSeq} ({@code null}: all there are now) from {@code userId}
+     * only, and marks them read.
+     *
+     * @return empty when the user is not a participant (nothing was written)
+     */
+    Optional<ClearedHistory> clear(String conversationId, String userId, Long throughSeq, boolean membersOnly) {
+        return scripts.clearHistory(conversationId, userId, throughSeq, membersOnly).map(cleared ->
+                new ClearedHistory(conversationId, userId, cleared.throughSeq(), cleared.lastSeq()));
+    }
+
+    /**
      * A conversation's last seq, a group's settings ({@code null} when not a group) and the markers read with it in
      * one consistent step.
      */

@@ -105,6 +105,17 @@ public class ConversationKeys {
         return key(conversationId, "uncounted");
     }
 
+    /** How far each user cleared the conversation's history for themself (hash: user to seq). */
+    public String cleared(String conversationId) {
+        return key(conversationId, "cleared");
+    }
+
+    /** The keys clearing a user's history touches, in the order clear_history.lua expects them. */
+    public List<String> clearKeys(String conversationId) {
+        return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
+                readMarkers(conversationId), cleared(conversationId));
+    }
+
     /** The seqs of each message's change entries, edits then its deletion (hash: target seq to seqs). */
     public String changes(String conversationId) {
         return key(conversationId, "changes");
@@ -137,7 +148,7 @@ public class ConversationKeys {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
                 readMarkers(conversationId), meta(conversationId), activity(conversationId), joined(conversationId),
                 left(conversationId), fence(conversationId), tombstone(conversationId), uncounted(conversationId),
-                changes(conversationId));
+                changes(conversationId), cleared(conversationId));
     }
 
     /**
@@ -146,7 +157,7 @@ public class ConversationKeys {
      */
     public List<String> stateKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                readMarkers(conversationId), meta(conversationId), uncounted(conversationId));
+                readMarkers(conversationId), meta(conversationId), uncounted(conversationId), cleared(conversationId));
     }
 
     /**
@@ -160,7 +171,7 @@ public class ConversationKeys {
     /** The keys a timeline read touches, in the order read_page.lua expects them. */
     public List<String> readKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                fence(conversationId), meta(conversationId), joined(conversationId));
+                fence(conversationId), meta(conversationId), joined(conversationId), cleared(conversationId));
     }
 
     /**

@@ -30,6 +30,7 @@ public class LuaScripts {
     private final RedisScript<List<Object>> changeMembership;
     private final RedisScript<Long> dropStaleInboxEntry;
     private final RedisScript<List<Object>> changeMessage;
+    private final RedisScript<List<Object>> clearHistory;
 
     LuaScripts(StringRedisTemplate redis, ConversationKeys keys,
             @Qualifier(ScriptConfiguration.POST_MESSAGE) RedisScript<List<Object>> postMessage,
@@ -40,7 +41,8 @@ public class LuaScripts {
             @Qualifier(ScriptConfiguration.CREATE_GROUP) RedisScript<List<Object>> createGroup,
             @Qualifier(ScriptConfiguration.CHANGE_MEMBERSHIP) RedisScript<List<Object>> changeMembership,
             @Qualifier(ScriptConfiguration.DROP_STALE_INBOX_ENTRY) RedisScript<Long> dropStaleInboxEntry,
-            @Qualifier(ScriptConfiguration.CHANGE_MESSAGE) RedisScript<List<Object>> changeMessage) {
+            @Qualifier(ScriptConfiguration.CHANGE_MESSAGE) RedisScript<List<Object>> changeMessage,
+            @Qualifier(ScriptConfiguration.CLEAR_HISTORY) RedisScript<List<Object>> clearHistory) {
         this.redis = redis;
         this.keys = keys;
         this.postMessage = postMessage;
@@ -52,6 +54,7 @@ public class LuaScripts {
         this.changeMembership = changeMembership;
         this.dropStaleInboxEntry = dropStaleInboxEntry;
         this.changeMessage = changeMessage;
+        this.clearHistory = clearHistory;
     }
 
     /**
@@ -91,11 +94,24 @@ public class LuaScripts {
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
-        List<byte[]> members = new ArrayList<>(reply.size() - 3);
-        for (Object member : reply.subList(3, reply.size())) {
+        List<byte[]> members = new ArrayList<>(reply.size() - 4);
+        for (Object member : reply.subList(4, reply.size())) {
             members.add((byte[]) member);
         }
-        return Optional.of(new StoredPage(number(reply, 0), number(reply, 1) == 1, number(reply, 2), members));
+        return Optional.of(new StoredPage(number(reply, 0), number(reply, 1) == 1, number(reply, 2),
+                number(reply, 3), members));
+    }
+
+    /**
+     * clear_history.lua: hides the conversation's entries up to {@code throughSeq} ({@code null}: the last seq) from
+     * {@code userId} only, and marks them read; empty when the user may not act there.
+     */
+    public Optional<ClearedThrough> clearHistory(String conversationId, String userId, Long throughSeq,
+            boolean membersOnly) {
+        List<Object> reply = redis.execute(clearHistory, keys.clearKeys(conversationId), userId, bound(throughSeq),
+                flag(membersOnly));
+        return number(reply, 0) < 0 ? Optional.empty()
+                : Optional.of(new ClearedThrough(number(reply, 0), number(reply, 1)));
     }
 
     /** mark_read.lua: moves the user's marker forward, capped at the last seq. */

@@ -36,6 +36,7 @@ class ScriptConfiguration {
     static final String DROP_STALE_INBOX_ENTRY = "dropStaleInboxEntryScript";
     static final String CONVERSATION_SUMMARY = "conversationSummaryScript";
     static final String CHANGE_MESSAGE = "changeMessageScript";
+    static final String CLEAR_HISTORY = "clearHistoryScript";
 
     private static final Pattern INCLUDE = Pattern.compile("(?m)^--- @include (\\S+)$");
 
@@ -77,6 +78,11 @@ class ScriptConfiguration {
     @Bean(CHANGE_MESSAGE)
     RedisScript<List<Object>> changeMessageScript() {
         return listScript("change_message.lua");
+    }
+
+    @Bean(CLEAR_HISTORY)
+    RedisScript<List<Object>> clearHistoryScript() {
+        return listScript("clear_history.lua");
     }
 
     @Bean(CONVERSATION_SUMMARY)

@@ -6,7 +6,9 @@ import dev.chatsequencer.access.WireName;
 /** Why a reader cannot see a range of seqs. */
 public enum GapReason implements WireName {
     /** The range came before the reader joined a group whose history is visible from joining. */
-    BEFORE_JOINED;
+    BEFORE_JOINED,
+    /** The reader cleared the range for themself. */
+    CLEARED;
 
     @JsonValue
     @Override

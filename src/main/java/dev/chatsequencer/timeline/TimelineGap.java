@@ -7,5 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record TimelineGap(
         @Schema(example = "1") long fromSeq,
         @Schema(example = "6") long toSeq,
-        @Schema(type = "string", allowableValues = "before-joined", example = "before-joined") GapReason reason) {
+        @Schema(type = "string", allowableValues = {"before-joined", "cleared"}, example = "before-joined")
+        GapReason reason) {
 }

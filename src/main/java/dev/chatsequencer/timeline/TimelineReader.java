@@ -5,6 +5,7 @@ import dev.chatsequencer.redis.ReplicaAcknowledgement;
 import dev.chatsequencer.storage.ConversationKeys;
 import dev.chatsequencer.storage.LuaScripts;
 import dev.chatsequencer.storage.StoredPage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -51,8 +52,8 @@ public class TimelineReader {
      * first entry (or, when nothing more is there, seq 1) to just below {@code before}.
      */
     List<TimelineGap> missing(StoredPage page, Long after, Long before) {
-        long hidden = page.hiddenBeforeJoined();
-        if (hidden == 0) {
+        long beforeJoined = page.hiddenBeforeJoined();
+        if (beforeJoined == 0 && page.cleared() == 0) {
             return List.of();
         }
         List<byte[]> members = page.members();
@@ -65,8 +66,16 @@ public class TimelineReader {
             from = page.hasMore() ? codec.seq(members.get(0)) : 1;
             to = before == null ? page.lastSeq() : before - 1;
         }
-        to = Math.min(to, hidden);
-        return from > to ? List.of() : List.of(new TimelineGap(from, to, GapReason.BEFORE_JOINED));
+        List<TimelineGap> missing = new ArrayList<>(2);
+        gap(missing, from, Math.min(to, beforeJoined), GapReason.BEFORE_JOINED);
+        gap(missing, Math.max(from, beforeJoined + 1), Math.min(to, page.cleared()), GapReason.CLEARED);
+        return missing;
+    }
+
+    private static void gap(List<TimelineGap> missing, long from, long to, GapReason reason) {
+        if (from <= to) {
+            missing.add(new TimelineGap(from, to, reason));
+        }
     }
 
     /**

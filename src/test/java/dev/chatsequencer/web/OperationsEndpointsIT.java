@@ -99,6 +99,8 @@ class OperationsEndpointsIT {
                     "403", "404", "406", "408", "409", "413", "415", "429", "503")),
             Map.entry("delete /v1/conversations/{conversationId}/messages/{seq}", Set.of("200", "201", "400", "401",
                     "403", "404", "406", "409", "429", "503")),
+            Map.entry("post /v1/conversations/{conversationId}/clear", Set.of("200", "400", "401", "403", "404",
+                    "406", "408", "413", "415", "429", "503")),
             Map.entry("post /v1/conversations/direct",
                     Set.of("200", "201", "400", "401", "403", "406", "408", "413", "415", "429", "503")),
             Map.entry("post /v1/conversations", Set.of("200", "201", "400", "401", "403", "406", "408", "410", "413",
