@@ -13,6 +13,11 @@ import dev.chatsequencer.stream.SseTestClient;
 import dev.chatsequencer.timeline.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -149,5 +154,68 @@ class MessageChangesIT {
         assertThat(bySender.status()).isEqualTo(403);
         assertThat(bySender.problem()).isEqualTo("delete-window-passed");
         assertThat(byOwner.status()).isEqualTo(201);
+    }
+
+    /**
+     * Eight threads post, edit and delete in one conversation at once: every change takes its own seq, the seqs stay
+     * dense, each message reads as its last change left it, and a reader replaying every entry from seq 0 arrives at
+     * exactly what a fresh page shows.
+     */
+    @Test
+    void racingPostsEditsAndDeletionsKeepSeqsDenseAndAReplayRebuildsWhatAPageShows() throws Exception {
+        List<String> outcomes = ConcurrentPostingIT.runConcurrently(8, thread -> {
+            List<String> mine = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                String sender = thread % 2 == 0 ? "alice" : "bob";
+                long seq = api.posted(conversation, sender, "t" + thread + " m" + i).seq();
+                mine.add("posted " + seq);
+                mine.add("edit " + api.edit(conversation, sender, seq, "t" + thread + " m" + i + " edited").status());
+                if (i % 3 == 0) {
+                    mine.add("delete " + api.delete(conversation, sender, seq).status());
+                }
+            }
+            return mine;
+        });
+
+        List<JsonNode> entries = new ArrayList<>();
+        JsonNode page;
+        do {
+            long after = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).get("seq").asLong();
+            page = api.page(conversation, "limit=200&after=" + after, null).json();
+            page.get("messages").forEach(entries::add);
+        } while (page.get("hasMore").asBoolean());
+        long last = page.get("lastSeq").asLong();
+        assertThat(outcomes).filteredOn(outcome -> !outcome.startsWith("posted"))
+                .allSatisfy(outcome -> assertThat(outcome).endsWith("201"));
+        assertThat(last).isEqualTo(8 * (15 + 15 + 5));
+        assertThat(entries).extracting(entry -> entry.get("seq").asLong())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
+        assertThat(replayed(entries)).isEqualTo(messagesAsRead(entries));
+    }
+
+    /** What a reader that applied every entry in seq order holds: seq to body, a deleted message without one. */
+    private static Map<Long, String> replayed(List<JsonNode> entries) {
+        Map<Long, String> messages = new TreeMap<>();
+        for (JsonNode entry : entries) {
+            switch (entry.get("type").asString()) {
+                case "message" -> messages.put(entry.get("seq").asLong(), "posted");
+                case "message-edited" -> messages.put(entry.get("targetSeq").asLong(), "edited");
+                case "message-deleted" -> messages.put(entry.get("targetSeq").asLong(), "deleted");
+                default -> throw new IllegalStateException("unexpected " + entry);
+            }
+        }
+        return messages;
+    }
+
+    /** The messages of a page as they read now: deleted, edited (editedAt), or as posted. */
+    private static Map<Long, String> messagesAsRead(List<JsonNode> entries) {
+        Map<Long, String> messages = new TreeMap<>();
+        for (JsonNode entry : entries) {
+            if (entry.get("type").asString().equals("message")) {
+                messages.put(entry.get("seq").asLong(), entry.has("deleted") ? "deleted"
+                        : entry.has("editedAt") ? "edited" : "posted");
+            }
+        }
+        return messages;
     }
 }
