@@ -83,6 +83,7 @@ if string.find(found, '^{"seq":%d+,"type":') then
     return {-3}
 end
 local deleted = string.sub(found, -16) == ',"deleted":true}'
+local sender = string.match(found, '"senderId":"([^"]*)"')
 local changes = redis.call('HGET', changes_key, tostring(target)) or ''
 local latest = string.match(changes, '(%d+)$')
 
@@ -90,7 +91,7 @@ if action == 'edit' then
     if deleted then
         return {-4}
     end
-    if string.match(found, '"senderId":"([^"]*)"') ~= actor then
+    if sender ~= actor then
         return {-5}
     end
     if latest and string_field(found, 'body') == body_json then
@@ -103,7 +104,7 @@ if action == 'edit' then
 elseif deleted then
     return {0, tonumber(latest), redis.call('ZRANGEBYSCORE', messages_key, latest, latest, 'LIMIT', 0, 1)[1]}
 elseif redis.call('HGET', meta_key, 'owner') ~= actor then
-    if string.match(found, '"senderId":"([^"]*)"') ~= actor then
+    if sender ~= actor then
         return {-5}
     end
     if window_passed then

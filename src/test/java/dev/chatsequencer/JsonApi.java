@@ -62,10 +62,7 @@ public final class JsonApi {
 
     /** {@link #post} with the client's own id for the message ({@code null}: none). */
     public Response post(String conversation, String sender, String body, String clientMessageId) {
-        Map<String, String> request = new LinkedHashMap<>();
-        if (userHeader == null) {
-            request.put("senderId", sender);
-        }
+        Map<String, Object> request = actedBy(sender);
         request.put("body", body);
         if (clientMessageId != null) {
             request.put("clientMessageId", clientMessageId);
@@ -94,27 +91,21 @@ public final class JsonApi {
 
     /** {@code actor} edits the message at {@code seq} to {@code body}. */
     public Response edit(String conversation, String actor, long seq, String body) {
-        Map<String, String> request = new LinkedHashMap<>();
+        Map<String, Object> request = actedBy(actor);
         request.put("body", body);
-        if (userHeader == null) {
-            request.put("senderId", actor);
-        }
         return send("PATCH", "/v1/conversations/" + conversation + "/messages/" + seq, json(request), actor);
     }
 
     /** {@code actor} deletes the message at {@code seq} for everyone. */
     public Response delete(String conversation, String actor, long seq) {
-        return send("DELETE", "/v1/conversations/" + conversation + "/messages/" + seq
-                + (userHeader == null ? "?senderId=" + actor : ""), null, actor);
+        return send("DELETE", "/v1/conversations/" + conversation + "/messages/" + seq + actorQuery(actor), null,
+                actor);
     }
 
     /** Creates a group of {@code owner} and {@code others} (201 expected) and returns its id. */
     public String createGroup(String owner, String... others) {
-        Map<String, Object> request = new LinkedHashMap<>();
+        Map<String, Object> request = actedBy(owner);
         request.put("participants", List.of(others));
-        if (userHeader == null) {
-            request.put("senderId", owner);
-        }
         Response created = send("POST", "/v1/conversations", json(request), owner);
         assertThat(created.status()).as(String.valueOf(created.json())).isEqualTo(201);
         return created.json().get("conversationId").asString();
@@ -122,18 +113,29 @@ public final class JsonApi {
 
     /** {@code actor} adds {@code userId} to {@code group}. */
     public Response addParticipant(String group, String userId, String actor) {
-        Map<String, String> request = new LinkedHashMap<>();
+        Map<String, Object> request = actedBy(actor);
         request.put("userId", userId);
-        if (userHeader == null) {
-            request.put("senderId", actor);
-        }
         return send("POST", "/v1/conversations/" + group + "/participants", json(request), actor);
     }
 
     /** {@code actor} removes {@code userId} from {@code group}. */
     public Response removeParticipant(String group, String userId, String actor) {
-        return send("DELETE", "/v1/conversations/" + group + "/participants/" + userId
-                + (userHeader == null ? "?senderId=" + actor : ""), null, actor);
+        return send("DELETE", "/v1/conversations/" + group + "/participants/" + userId + actorQuery(actor), null,
+                actor);
+    }
+
+    /** A request body naming who acts: by the user header, or without one (mode none) as senderId. */
+    private Map<String, Object> actedBy(String actor) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (userHeader == null) {
+            request.put("senderId", actor);
+        }
+        return request;
+    }
+
+    /** The query naming who acts where a request has no body: nothing with a user header, else senderId. */
+    private String actorQuery(String actor) {
+        return userHeader == null ? "?senderId=" + actor : "";
     }
 
     private static String json(Object body) {

@@ -109,11 +109,7 @@ class GroupStore {
         MembershipOutcome outcome = writer.append(conversationId, type, doorbell -> scripts.changeMembership(
                 conversationId, add, actor, userId, entry, at, maxParticipants, requestTtl, doorbell));
         if (!(outcome instanceof MembershipOutcome.Changed changed)) {
-            MembershipOutcome.Refusal refusal = ((MembershipOutcome.Refused) outcome).refusal();
-            if (refusal == MembershipOutcome.Refusal.NOT_A_PARTICIPANT) {
-                return Optional.empty();
-            }
-            throw refusal(refusal, conversationId, actor, userId);
+            return refused(((MembershipOutcome.Refused) outcome).refusal(), conversationId, actor, userId);
         }
         if (changed.now()) {
             metrics.changed(add);
@@ -128,16 +124,19 @@ class GroupStore {
         return Optional.of(new Membership(conversationId, userId, add, changed.seq(), changed.now()));
     }
 
-    /** The problem a refusal that does not depend on who asks stands for. */
-    private RuntimeException refusal(MembershipOutcome.Refusal refusal, String conversationId, String actor,
+    /**
+     * A refused change: empty when the actor is not a participant (the caller decides 403 or 404), else the problem
+     * the refusal stands for, which does not depend on who asks.
+     */
+    private Optional<Membership> refused(MembershipOutcome.Refusal refusal, String conversationId, String actor,
             String userId) {
         return switch (refusal) {
-            case NOT_A_PARTICIPANT -> throw new IllegalArgumentException("Mapped by the caller");
-            case NOT_A_GROUP -> new FixedParticipantsException(conversationId);
-            case FULL -> new GroupFullException(conversationId, maxParticipants);
-            case USER_NOT_IN -> new ParticipantNotFoundException(conversationId, userId);
-            case NOT_ALLOWED -> new NotTheOwnerException(conversationId, actor);
-            case LEFT_BY_CHOICE -> new LeftByChoiceException(conversationId, userId);
+            case NOT_A_PARTICIPANT -> Optional.empty();
+            case NOT_A_GROUP -> throw new FixedParticipantsException(conversationId);
+            case FULL -> throw new GroupFullException(conversationId, maxParticipants);
+            case USER_NOT_IN -> throw new ParticipantNotFoundException(conversationId, userId);
+            case NOT_ALLOWED -> throw new NotTheOwnerException(conversationId, actor);
+            case LEFT_BY_CHOICE -> throw new LeftByChoiceException(conversationId, userId);
         };
     }
 

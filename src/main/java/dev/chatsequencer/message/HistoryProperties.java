@@ -18,6 +18,11 @@ public record HistoryProperties(Duration deleteWindow, @Positive @Max(1000) int 
 
     /** True when a message sent at {@code sentAt} is past its sender's window at {@code now}. */
     boolean windowPassed(Instant sentAt, Instant now) {
-        return deleteWindow != null && !deleteWindow.isZero() && sentAt.plus(deleteWindow).isBefore(now);
+        return limitsDeletion() && sentAt.plus(deleteWindow).isBefore(now);
+    }
+
+    /** True when a sender's deletion has a window at all (else no message needs reading to check it). */
+    boolean limitsDeletion() {
+        return deleteWindow != null && !deleteWindow.isZero();
     }
 }

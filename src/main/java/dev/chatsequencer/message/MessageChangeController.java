@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -114,11 +113,7 @@ class MessageChangeController {
 
     private static ResponseEntity<byte[]> answer(String conversationId, HttpHeaders limits,
             MessageChanges.Changed changed) {
-        if (!changed.created()) {
-            return ResponseEntity.ok().headers(limits).contentType(MediaType.APPLICATION_JSON).body(changed.json());
-        }
-        return ResponseEntity.created(URI.create(MessageController.PATH.replace("{conversationId}", conversationId)
-                + "/" + changed.seq())).headers(limits).contentType(MediaType.APPLICATION_JSON).body(changed.json());
+        return MessageController.appended(conversationId, changed.seq(), changed.json(), changed.created(), limits);
     }
 
     /** An edit or deletion by someone else, as the API documents it. */

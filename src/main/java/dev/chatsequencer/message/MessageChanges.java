@@ -55,7 +55,7 @@ class MessageChanges {
      * @return empty when the actor may not act in the conversation (nothing was written)
      */
     Optional<Changed> delete(String conversationId, String actor, long seq, boolean membersOnly) {
-        boolean windowPassed = history.deleteWindow() != null && !history.deleteWindow().isZero()
+        boolean windowPassed = history.limitsDeletion()
                 && timeline.entry(conversationId, seq, membersOnly ? actor : null)
                         .map(message -> history.windowPassed(message.sentAt(), clock.instant())).orElse(false);
         return change(conversationId, actor, seq, null, membersOnly, windowPassed);

@@ -84,12 +84,18 @@ class MessageController {
         HttpHeaders limits = rateLimiter.take(RateLimiter.Limit.POSTS, sender);
         MessageStore.Posted posted = store.append(conversationId, sender, request, caller.identified())
                 .orElseThrow(() -> caller.refusedIn(conversationId, sender));
-        if (!posted.created()) {
-            return ResponseEntity.ok().headers(limits).contentType(MediaType.APPLICATION_JSON).body(posted.json());
-        }
-        URI location = URI.create("/v1/conversations/" + conversationId + "/messages/" + posted.seq());
-        return ResponseEntity.created(location).headers(limits).contentType(MediaType.APPLICATION_JSON)
-                .body(posted.json());
+        return appended(conversationId, posted.seq(), posted.json(), posted.created(), limits);
+    }
+
+    /**
+     * The answer to a write of a timeline entry: 201 with its Location when written now, else 200 (a retry found
+     * it); the entry's JSON as spliced, with the caller's budget headers.
+     */
+    static ResponseEntity<byte[]> appended(String conversationId, long seq, byte[] json, boolean created,
+            HttpHeaders limits) {
+        ResponseEntity.BodyBuilder answer = created ? ResponseEntity.created(URI.create(PATH.replace(
+                "{conversationId}", conversationId) + "/" + seq)) : ResponseEntity.ok();
+        return answer.headers(limits).contentType(MediaType.APPLICATION_JSON).body(json);
     }
 
     @Operation(summary = "Read a page of the timeline", description = "With `after`, the page starts just after it, "

@@ -23,7 +23,8 @@ class TimelineEntryApiDocs implements OpenApiCustomizer {
 
     static final String ENTRY = "TimelineEntry";
     /** The name springdoc gives the schema of {@link TimelineEntry} itself, replaced by the variants. */
-    private static final String STORED_NAME = "Message";
+    private static final String STORED_NAME = TimelineEntry.class.getAnnotation(
+            io.swagger.v3.oas.annotations.media.Schema.class).name();
     private static final String PREFIX = "#/components/schemas/";
     private static final List<String> COMMON = List.of("conversationId", "seq", "type", "senderId",
             "clientMessageId", "sentAt");

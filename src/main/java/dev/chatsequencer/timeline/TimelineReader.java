@@ -96,8 +96,7 @@ public class TimelineReader {
      * @throws ConversationNotFoundException when {@code reader} is not a participant
      */
     public Optional<byte[]> entryJson(String conversationId, long seq, String reader) {
-        return stored(conversationId, seq - 1, seq + 1, 1, reader, false).members().stream().findFirst()
-                .map(member -> codec.apiJson(conversationId, member));
+        return storedEntry(conversationId, seq, reader).map(member -> codec.apiJson(conversationId, member));
     }
 
     /**
@@ -106,8 +105,11 @@ public class TimelineReader {
      * @throws ConversationNotFoundException when {@code reader} is not a participant
      */
     public Optional<TimelineEntry> entry(String conversationId, long seq, String reader) {
-        return stored(conversationId, seq - 1, seq + 1, 1, reader, false).members().stream().findFirst()
-                .map(member -> codec.decode(conversationId, member));
+        return storedEntry(conversationId, seq, reader).map(member -> codec.decode(conversationId, member));
+    }
+
+    private Optional<byte[]> storedEntry(String conversationId, long seq, String reader) {
+        return stored(conversationId, seq - 1, seq + 1, 1, reader, false).members().stream().findFirst();
     }
 
     /**
