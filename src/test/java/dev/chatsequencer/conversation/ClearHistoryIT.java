@@ -1,15 +1,22 @@
 package dev.chatsequencer.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.JsonApi.Response;
+import dev.chatsequencer.RedisContents;
 import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.ValidatingProxy;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,13 +32,30 @@ class ClearHistoryIT {
     @RegisterExtension
     final ExtraInstance service = new ExtraInstance("chat.security.mode=gateway");
 
-    final String run = UUID.randomUUID().toString().substring(0, 8);
-    final String alice = "alice-" + run;
-    final String bob = "bob-" + run;
+    @Autowired
+    StringRedisTemplate redis;
 
     @Test
     void aClearedRangeIsGoneForItsReaderOnlyAndNamedMissing() {
-        JsonApi api = new JsonApi(service.baseUrl(), "X-User-Id");
+        clearedRangeScenario(service.baseUrl());
+    }
+
+    /** The same through a validating proxy: every answer, a page with missing ranges included, is as documented. */
+    @Test
+    void everyAnswerAboutAClearedRangeMatchesTheApiDescription() throws Exception {
+        assumeTrue(ValidatingProxy.available(), "Prism is not installed under .ci/tools (bash .ci/run installs it): "
+                + "the validating proxy run is skipped");
+        try (ValidatingProxy proxy = ValidatingProxy.start(service.baseUrl())) {
+            clearedRangeScenario(proxy.baseUrl());
+            assertThat(proxy.responseViolations()).as(String.join("\n", proxy.log())).isEmpty();
+        }
+    }
+
+    private void clearedRangeScenario(String baseUrl) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String alice = "alice-" + run;
+        String bob = "bob-" + run;
+        JsonApi api = new JsonApi(baseUrl, "X-User-Id");
         String conversation = api.send("POST", "/v1/conversations/direct", "{\"participants\":[\"" + alice
                 + "\",\"" + bob + "\"]}", alice).json().get("conversationId").asString();
         api.posted(conversation, alice, "one");
@@ -65,8 +89,12 @@ class ClearHistoryIT {
                 .isEqualTo(4));
         assertThat(after.get("missing")).hasToString(MISSING_1_TO_3);
         assertThat(inboxRow(api, bob).get("unreadCount").asLong()).isEqualTo(1);
+        Map<String, List<String>> before = RedisContents.snapshot(redis, conversation);
         assertThat(api.send("POST", "/v1/conversations/" + conversation + "/clear", "{}", "mallory-" + run)
                 .status()).isEqualTo(404);
+        assertThat(RedisContents.snapshot(redis, conversation)).isEqualTo(before);
+        assertThat(api.send("GET", "/v1/conversations/" + conversation + "/messages/1", null, alice).status())
+                .isEqualTo(200);
     }
 
     private JsonNode inboxRow(JsonApi api, String user) {

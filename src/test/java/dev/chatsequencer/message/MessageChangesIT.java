@@ -85,6 +85,8 @@ class MessageChangesIT {
     void aRefusedChangeWritesNothingAndTakesNoSeq() {
         api.posted(conversation, "alice", "mine");
         String group = api.createGroup("alice", "bob");
+        Map<String, List<String>> conversationBefore = RedisContents.snapshot(redis, conversation);
+        Map<String, List<String>> groupBefore = RedisContents.snapshot(redis, group);
 
         assertThat(api.edit(conversation, "bob", 1, "yours").json().get("type").asString())
                 .endsWith("/not-the-sender");
@@ -94,8 +96,8 @@ class MessageChangesIT {
         assertThat(api.edit(conversation, "alice", 1, " ").status()).isEqualTo(400);
         assertThat(api.edit(group, "alice", 1, "x").json().get("type").asString()).endsWith("/not-a-message");
         assertThat(api.delete(group, "alice", 1).status()).isEqualTo(409);
-        assertThat(redis.opsForValue().get("chat:{" + conversation + "}:seq")).isEqualTo("1");
-        assertThat(redis.opsForValue().get("chat:{" + group + "}:seq")).isEqualTo("1");
+        assertThat(RedisContents.snapshot(redis, conversation)).isEqualTo(conversationBefore);
+        assertThat(RedisContents.snapshot(redis, group)).isEqualTo(groupBefore);
     }
 
     @Test
