@@ -17,6 +17,7 @@
 -- KEYS[11] the seqs of entries that are not messages  chat:{id}:uncounted
 -- KEYS[12] the change entries of each message (hash) chat:{id}:changes
 -- KEYS[13] how far each user cleared (hash)          chat:{id}:cleared
+-- KEYS[14] the time buckets of the entries (sorted set) chat:{id}:ages
 -- ARGV[1]  'add' or 'remove'
 -- ARGV[2]  who makes the change (must be a participant)
 -- ARGV[3]  who is added or removed
@@ -26,6 +27,7 @@
 -- ARGV[7]  the pub/sub channel of live streams; '' when the caller rings it once replicas confirmed the write
 -- ARGV[8]  the most participants a group may have
 -- ARGV[9]  how long the tombstone of a deleted group lives, in milliseconds (as long as a creation can be retried)
+-- ARGV[10] the retention policy (lib/timeline's retention_policy); the write trims what it names
 --
 -- Returns {1, seq} when changed now; {0, lastSeq} when the user to add was in already (no seq is consumed); {-1}
 -- when the actor is not a participant (or there is no such conversation); {-2} when it is not a group; {-3} when
@@ -34,9 +36,10 @@
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key, joined_key, left_key, fence_key, tombstone_key = KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
-local uncounted_key, changes_key, cleared_key = KEYS[11], KEYS[12], KEYS[13]
+local uncounted_key, changes_key, cleared_key, ages_key = KEYS[11], KEYS[12], KEYS[13], KEYS[14]
 local op, actor, user, before_seq, after_seq = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local now_ms, channel, max_participants, tombstone_ttl_ms = ARGV[6], ARGV[7], tonumber(ARGV[8]), ARGV[9]
+local policy = retention_policy(ARGV[10])
 
 local left_by_choice = op == 'add' and redis.call('HEXISTS', left_key, user) == 1
 local rejoin = left_by_choice and actor == user
@@ -91,8 +94,10 @@ else
     if redis.call('SCARD', participants_key) == 0 then
         -- nobody can read it any more: keeping it would be storage that grows forever, reachable by nobody
         redis.call('DEL', seq_key, messages_key, participants_key, read_key, meta_key, activity_key, joined_key,
-            left_key, fence_key, uncounted_key, changes_key, cleared_key)
+            left_key, fence_key, uncounted_key, changes_key, cleared_key, ages_key)
         redis.call('SET', tombstone_key, seq_text, 'PX', tombstone_ttl_ms)
+        return {1, seq}
     end
 end
+retain(messages_key, ages_key, uncounted_key, changes_key, seq, policy)
 return {1, seq}

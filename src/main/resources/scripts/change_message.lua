@@ -8,6 +8,7 @@
 -- KEYS[5]  the conversation's last activity (string) chat:{id}:activity
 -- KEYS[6]  the seqs of entries that are not messages  chat:{id}:uncounted
 -- KEYS[7]  the change entries of each message (hash) chat:{id}:changes
+-- KEYS[8]  the time buckets of the entries (sorted set) chat:{id}:ages
 -- ARGV[1]  'edit' or 'delete'
 -- ARGV[2]  who acts: an edit is the sender's only, a deletion the sender's or a group owner's
 -- ARGV[3]  the seq of the message to change
@@ -20,6 +21,8 @@
 -- ARGV[10] an edit's time as a JSON string, the message's editedAt; '' for a deletion
 -- ARGV[11] '1' when the sender's delete window has passed: only a group's owner may delete it then
 -- ARGV[12] the most edits a message takes (what one message's change record, and so every change of it, may cost)
+-- ARGV[13] the retention policy (lib/timeline's retention_policy): a message it took is no entry any more; the write
+--          trims what it names
 --
 -- Returns {1, seq, entry} for a change made now; {0, seq, entry} for a retry that finds it made (an edit to the body
 -- the last edit set, a deletion of a deleted message), nothing written; else nothing is written and: {-1} the actor
@@ -32,10 +35,11 @@
 -- deleted message. Neither the message nor its changes count unread any more (lib/timeline's uncounted).
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local activity_key, uncounted_key, changes_key = KEYS[5], KEYS[6], KEYS[7]
+local activity_key, uncounted_key, changes_key, ages_key = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local action, actor, target = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local before_seq, after_seq, now_ms, channel, members_only = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8] == '1'
 local body_json, edited_at_json, window_passed, max_edits = ARGV[9], ARGV[10], ARGV[11] == '1', tonumber(ARGV[12])
+local policy = retention_policy(ARGV[13])
 
 -- The JSON string value of `field` in a stored member, with its quotes, and where it starts and ends; nil if none.
 local function string_field(member, field)
@@ -76,7 +80,7 @@ if not may_act(participants_key, actor, members_only) then
     return {-1}
 end
 local found = redis.call('ZRANGEBYSCORE', messages_key, target, target, 'LIMIT', 0, 1)[1]
-if not found then
+if not found or target <= retained_through(messages_key, ages_key, last_seq(seq_key, messages_key), policy) then
     return {-2}
 end
 if string.find(found, '^{"seq":%d+,"type":') then
@@ -135,4 +139,5 @@ else
         end
     end
 end
+retain(messages_key, ages_key, uncounted_key, changes_key, seq, policy)
 return {1, seq, entry}

@@ -14,6 +14,7 @@
 -- KEYS[11] the seqs of entries that are not messages  chat:{id}:uncounted
 -- KEYS[12] the change entries of each message, not used here chat:{id}:changes
 -- KEYS[13] how far each user cleared, not used here   chat:{id}:cleared
+-- KEYS[14] the time buckets of the entries, not used here chat:{id}:ages
 -- ARGV[1]  the owner's user id (the creator)
 -- ARGV[2]  the title, '' for none
 -- ARGV[3]  the group-created entry before its seq (TimelineCodec writes both parts; the script only joins them)
@@ -26,7 +27,8 @@
 -- Returns {1, member, history} when created now, {0, member, history} when the group existed: the member is its
 -- group-created entry, history its history visibility;
 -- {-1} when the id is taken by a conversation that is not this group, {-2} when this group was created and then
--- deleted (its last participant left): a retry must not bring it back. Nothing is written then.
+-- deleted (its last participant left): a retry must not bring it back; {-3} when the group exists and retention has
+-- taken its group-created entry, so a retry cannot be checked against it. Nothing is written then.
 --- @include lib/timeline
 local seq_key, messages_key, participants_key, read_key, meta_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local activity_key, joined_key = KEYS[6], KEYS[7]
@@ -36,7 +38,10 @@ local tombstone_key, uncounted_key = KEYS[10], KEYS[11]
 
 if redis.call('EXISTS', meta_key) == 1 then
     local first = redis.call('ZRANGEBYSCORE', messages_key, 1, 1, 'LIMIT', 0, 1)
-    return {0, first[1] or '', redis.call('HGET', meta_key, 'history') or 'shared'}
+    if not first[1] then
+        return {-3}
+    end
+    return {0, first[1], redis.call('HGET', meta_key, 'history') or 'shared'}
 end
 if redis.call('EXISTS', tombstone_key) == 1 then
     return {-2}

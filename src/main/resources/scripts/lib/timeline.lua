@@ -48,12 +48,91 @@ local function mark_uncounted(uncounted_key, seq)
     redis.call('ZADD', uncounted_key, seq, string.format('%d', seq))
 end
 
+-- The retention policy from its one ARGV text, "<maxEntries> <maxAgeMs> <nowMs>" (0: no such limit), which the
+-- service writes (storage.Retention) for every script that reads entries or counts them.
+local function retention_policy(text)
+    local max_entries, max_age_ms, now_ms = string.match(text, '^(%d+) (%d+) (%d+)$')
+    return {max_entries = tonumber(max_entries), max_age_ms = tonumber(max_age_ms), now_ms = tonumber(now_ms)}
+end
+
+-- The highest seq retention has taken from every reader (0: none): what was trimmed (seqs are dense from 1 and only
+-- retention removes entries, so everything below the lowest stored entry), and what the next write will trim: the
+-- oldest entries beyond max_entries and those older than max_age, by the time buckets in `ages_key` (sorted set of
+-- the first seq written in each bucket, scored by the bucket's end). Reads apply it at once, so an expired entry is
+-- gone for readers the moment it expires, whether or not a write has trimmed it yet. O(log n), no scan.
+local function retained_through(messages_key, ages_key, last, policy)
+    local first = redis.call('ZRANGE', messages_key, 0, 0, 'WITHSCORES')
+    if not first[2] then
+        return last
+    end
+    local through = tonumber(first[2]) - 1
+    if policy.max_entries > 0 then
+        local excess = redis.call('ZCARD', messages_key) - policy.max_entries
+        if excess > 0 then
+            through = tonumber(redis.call('ZRANGE', messages_key, excess - 1, excess - 1, 'WITHSCORES')[2])
+        end
+    end
+    if policy.max_age_ms > 0 then
+        local cutoff = policy.now_ms - policy.max_age_ms
+        local live = redis.call('ZRANGEBYSCORE', ages_key, '(' .. string.format('%d', cutoff), '+inf', 'LIMIT', 0, 1)
+        if live[1] then
+            through = math.max(through, tonumber(live[1]) - 1)
+        elseif redis.call('EXISTS', ages_key) == 1 then
+            through = last
+        end
+    end
+    return through
+end
+
+-- The most entries one write trims: a conversation with a long history when retention is first set loses it over
+-- many writes, each a bounded step, never in one long blocking script.
+local TRIM_BATCH = 1000
+
+-- Applies retention after a write that appended the entry at `seq` (the last): records the time bucket of `seq` when
+-- entries expire by age, then removes what retained_through names, up to TRIM_BATCH entries, with what only those
+-- entries needed: their uncounted marks, their change records and the time buckets that have ended.
+local function retain(messages_key, ages_key, uncounted_key, changes_key, seq, policy)
+    if policy.max_age_ms > 0 then
+        -- buckets of a thousandth of max_age: an entry outlives max_age by at most that, and never expires early,
+        -- as a bucket never ends before one written earlier (a write whose clock is behind joins the open bucket)
+        local width = math.max(1000, math.floor(policy.max_age_ms / 1000))
+        local ends = (math.floor(policy.now_ms / width) + 1) * width
+        local open = redis.call('ZREVRANGE', ages_key, 0, 0, 'WITHSCORES')
+        if not open[2] then
+            -- the first bucket also holds the entries written before max_age was set: their times are unknown, so
+            -- they are taken to be as young as this one rather than expired at once
+            redis.call('ZADD', ages_key, ends, '1')
+        elseif tonumber(open[2]) < ends then
+            redis.call('ZADD', ages_key, ends, string.format('%d', seq))
+        end
+        redis.call('ZREMRANGEBYSCORE', ages_key, '-inf', string.format('%d', policy.now_ms - policy.max_age_ms))
+    end
+    local through = retained_through(messages_key, ages_key, seq, policy)
+    local first = redis.call('ZRANGE', messages_key, 0, 0, 'WITHSCORES')
+    if through == 0 or not first[2] or tonumber(first[2]) > through then
+        return
+    end
+    local lowest = tonumber(first[2])
+    through = math.min(through, lowest + TRIM_BATCH - 1)
+    redis.call('ZREMRANGEBYSCORE', messages_key, '-inf', through)
+    redis.call('ZREMRANGEBYSCORE', uncounted_key, '-inf', through)
+    local fields = {}
+    for trimmed = lowest, through do
+        fields[#fields + 1] = string.format('%d', trimmed)
+        if #fields == 100 or trimmed == through then
+            redis.call('HDEL', changes_key, unpack(fields))
+            fields = {}
+        end
+    end
+end
+
 -- How many messages after `read_seq` up to `last` a reader has not read: the entries in that range (seqs are dense)
--- less those marked uncounted. A user's own messages never count, as posting moves their marker to the message.
--- One ZCOUNT: O(log n), whatever the timeline's length.
-local function unread_count(uncounted_key, read_seq, last)
-    if read_seq >= last then
+-- less those marked uncounted, none of those retention took (through `retained`). A user's own messages never count,
+-- as posting moves their marker to the message. One ZCOUNT: O(log n), whatever the timeline's length.
+local function unread_count(uncounted_key, read_seq, last, retained)
+    local from = math.max(read_seq, retained)
+    if from >= last then
         return 0
     end
-    return last - read_seq - redis.call('ZCOUNT', uncounted_key, read_seq + 1, last)
+    return last - from - redis.call('ZCOUNT', uncounted_key, from + 1, last)
 end

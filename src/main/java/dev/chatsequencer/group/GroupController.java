@@ -7,6 +7,7 @@ import dev.chatsequencer.access.Identifier;
 import dev.chatsequencer.access.ParticipantsOnly;
 import dev.chatsequencer.ratelimit.Budgeted;
 import dev.chatsequencer.ratelimit.RateLimiter;
+import dev.chatsequencer.timeline.EntryExpiredException;
 import dev.chatsequencer.web.openapi.ProblemResponse;
 import dev.chatsequencer.web.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,7 +56,8 @@ class GroupController {
     @ProblemResponse(status = "403", description = "senderId names someone other than the caller",
             examples = AccessExamples.SenderIsNotTheCaller.class)
     @ProblemResponse(status = "410", description = "A retry whose group was deleted since (its last participant "
-            + "left); nothing is created", examples = GroupExamples.Deleted.class)
+            + "left), or whose group-created entry retention has removed; nothing is created",
+            examples = {GroupExamples.Deleted.class, EntryExpiredException.Example.class})
     @ProblemResponse(status = "422", description = "The clientRequestId created another group before; nothing is "
             + "created", examples = GroupExamples.RequestConflict.class)
     @Budgeted(RateLimiter.Limit.GROUPS)

@@ -8,6 +8,7 @@ import dev.chatsequencer.storage.GroupOutcome;
 import dev.chatsequencer.storage.LuaScripts;
 import dev.chatsequencer.storage.MemberTemplate;
 import dev.chatsequencer.storage.MembershipOutcome;
+import dev.chatsequencer.timeline.EntryExpiredException;
 import dev.chatsequencer.timeline.EntryType;
 import dev.chatsequencer.timeline.IdempotencyProperties;
 import dev.chatsequencer.timeline.TimelineCodec;
@@ -80,6 +81,9 @@ class GroupStore {
                 .createGroup(conversationId, owner, title, history.wire(), participants, entry, at, doorbell));
         if (outcome instanceof GroupOutcome.Deleted) {
             throw new GroupDeletedException(clientRequestId, conversationId);
+        }
+        if (outcome instanceof GroupOutcome.CreationExpired) {
+            throw new EntryExpiredException(clientRequestId, conversationId, 1);
         }
         if (!(outcome instanceof GroupOutcome.Created created)) {
             throw new IllegalStateException("The new group id " + conversationId + " is taken");

@@ -6,6 +6,7 @@ import dev.chatsequencer.access.Identifier;
 import dev.chatsequencer.access.ParticipantsOnly;
 import dev.chatsequencer.ratelimit.Budgeted;
 import dev.chatsequencer.ratelimit.RateLimiter;
+import dev.chatsequencer.timeline.EntryExpiredException;
 import dev.chatsequencer.timeline.TimelineEntry;
 import dev.chatsequencer.timeline.TimelinePage;
 import dev.chatsequencer.timeline.TimelineReader;
@@ -73,6 +74,8 @@ class MessageController {
             + "sender is not a participant of this direct conversation); nothing is stored",
             examples = {AccessExamples.SenderIsNotTheCaller.class, AccessExamples.NotAParticipant.class})
     @ParticipantsOnly
+    @ProblemResponse(status = "410", description = "A retry whose message retention has removed since; seq is where "
+            + "it was, and nothing is stored again", examples = EntryExpiredException.Example.class)
     @ProblemResponse(status = "422", description = "The clientMessageId was already used for a different body; seq "
             + "is where the original is", examples = IdempotencyConflict.class)
     @Budgeted(RateLimiter.Limit.POSTS)

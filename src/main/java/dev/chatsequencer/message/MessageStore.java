@@ -4,6 +4,7 @@ import dev.chatsequencer.storage.ConversationKeys;
 import dev.chatsequencer.storage.LuaScripts;
 import dev.chatsequencer.storage.MemberTemplate;
 import dev.chatsequencer.storage.PostOutcome;
+import dev.chatsequencer.timeline.EntryExpiredException;
 import dev.chatsequencer.timeline.EntryType;
 import dev.chatsequencer.timeline.IdempotencyProperties;
 import dev.chatsequencer.timeline.TimelineCodec;
@@ -53,6 +54,7 @@ class MessageStore {
      *        else only a direct conversation's participants are checked
      * @return empty when the sender is not a participant (nothing was written)
      * @throws IdempotencyConflictException when the clientMessageId was used for a different body
+     * @throws EntryExpiredException when a retry finds its message stored and taken by retention since
      */
     Optional<Posted> append(String conversationId, String sender, PostMessageRequest request, boolean membersOnly) {
         String idempotencyKey;
@@ -82,6 +84,9 @@ class MessageStore {
             }
             metrics.posted(false);
             return Optional.of(new Posted(replayed.seq(), json(conversationId, replayed.member()), false));
+        }
+        if (outcome instanceof PostOutcome.Expired expired) {
+            throw new EntryExpiredException(request.clientMessageId(), conversationId, expired.seq());
         }
         return Optional.empty();
     }

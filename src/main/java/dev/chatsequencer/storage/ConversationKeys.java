@@ -94,7 +94,16 @@ public class ConversationKeys {
     /** The keys every write of a post touches, in the order post_message.lua expects them. */
     public List<String> postKeys(String conversationId, String idempotencyKey) {
         return List.of(sequence(conversationId), messages(conversationId), idempotencyKey,
-                participants(conversationId), readMarkers(conversationId), activity(conversationId));
+                participants(conversationId), readMarkers(conversationId), activity(conversationId),
+                ages(conversationId), uncounted(conversationId), changes(conversationId));
+    }
+
+    /**
+     * When the conversation's entries were written, coarsely, for retention by age: a sorted set of the first seq
+     * written in each time bucket, scored by the bucket's end (epoch milliseconds). Kept only while a max age is set.
+     */
+    public String ages(String conversationId) {
+        return key(conversationId, "ages");
     }
 
     /**
@@ -124,7 +133,8 @@ public class ConversationKeys {
     /** The keys a change of a message touches, in the order change_message.lua expects them. */
     public List<String> changeKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                meta(conversationId), activity(conversationId), uncounted(conversationId), changes(conversationId));
+                meta(conversationId), activity(conversationId), uncounted(conversationId), changes(conversationId),
+                ages(conversationId));
     }
 
     /** Who left a group by themself, and at which seq: only they may bring themself back. */
@@ -148,7 +158,7 @@ public class ConversationKeys {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
                 readMarkers(conversationId), meta(conversationId), activity(conversationId), joined(conversationId),
                 left(conversationId), fence(conversationId), tombstone(conversationId), uncounted(conversationId),
-                changes(conversationId), cleared(conversationId));
+                changes(conversationId), cleared(conversationId), ages(conversationId));
     }
 
     /**
@@ -157,7 +167,8 @@ public class ConversationKeys {
      */
     public List<String> stateKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                readMarkers(conversationId), meta(conversationId), uncounted(conversationId), cleared(conversationId));
+                readMarkers(conversationId), meta(conversationId), uncounted(conversationId), cleared(conversationId),
+                ages(conversationId));
     }
 
     /**
@@ -171,7 +182,8 @@ public class ConversationKeys {
     /** The keys a timeline read touches, in the order read_page.lua expects them. */
     public List<String> readKeys(String conversationId) {
         return List.of(sequence(conversationId), messages(conversationId), participants(conversationId),
-                fence(conversationId), meta(conversationId), joined(conversationId), cleared(conversationId));
+                fence(conversationId), meta(conversationId), joined(conversationId), cleared(conversationId),
+                ages(conversationId));
     }
 
     /**

@@ -24,12 +24,15 @@ public class ConversationSummaries {
     private final PipelinedCommands pipeline;
     private final ConversationKeys keys;
     private final RedisScript<List<Object>> summary;
+    private final LuaScripts scripts;
 
     ConversationSummaries(PipelinedCommands pipeline, ConversationKeys keys,
-            @Qualifier(ScriptConfiguration.CONVERSATION_SUMMARY) RedisScript<List<Object>> summary) {
+            @Qualifier(ScriptConfiguration.CONVERSATION_SUMMARY) RedisScript<List<Object>> summary,
+            LuaScripts scripts) {
         this.pipeline = pipeline;
         this.keys = keys;
         this.summary = summary;
+        this.scripts = scripts;
     }
 
     /**
@@ -86,11 +89,12 @@ public class ConversationSummaries {
     private List<RedisFuture<?>> send(RedisClusterAsyncCommands<byte[], byte[]> commands, String user,
             List<String> conversationIds, boolean bySha) {
         byte[] reader = bytes(user);
+        byte[] policy = bytes(scripts.policy());
         List<RedisFuture<?>> sent = new ArrayList<>(conversationIds.size());
         for (String id : conversationIds) {
             byte[][] rowKeys = keys.stateKeys(id).stream().map(PipelinedCommands::bytes).toArray(byte[][]::new);
-            sent.add(bySha ? commands.evalsha(summary.getSha1(), ScriptOutputType.MULTI, rowKeys, reader)
-                    : commands.eval(summary.getScriptAsString(), ScriptOutputType.MULTI, rowKeys, reader));
+            sent.add(bySha ? commands.evalsha(summary.getSha1(), ScriptOutputType.MULTI, rowKeys, reader, policy)
+                    : commands.eval(summary.getScriptAsString(), ScriptOutputType.MULTI, rowKeys, reader, policy));
         }
         return sent;
     }

@@ -32,4 +32,13 @@ public sealed interface GroupOutcome extends AppendOutcome {
             return false;
         }
     }
+
+    /** The group exists, and retention has taken its group-created entry, which a retry is checked against. */
+    record CreationExpired() implements GroupOutcome {
+
+        @Override
+        public boolean confirms() {
+            return false;
+        }
+    }
 }

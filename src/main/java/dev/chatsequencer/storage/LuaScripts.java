@@ -1,5 +1,6 @@
 package dev.chatsequencer.storage;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +32,10 @@ public class LuaScripts {
     private final RedisScript<Long> dropStaleInboxEntry;
     private final RedisScript<List<Object>> changeMessage;
     private final RedisScript<List<Object>> clearHistory;
+    private final RetentionProperties retention;
+    private final Clock clock;
 
-    LuaScripts(StringRedisTemplate redis, ConversationKeys keys,
+    LuaScripts(StringRedisTemplate redis, ConversationKeys keys, RetentionProperties retention, Clock clock,
             @Qualifier(ScriptConfiguration.POST_MESSAGE) RedisScript<List<Object>> postMessage,
             @Qualifier(ScriptConfiguration.READ_PAGE) RedisScript<List<Object>> readPage,
             @Qualifier(ScriptConfiguration.MARK_READ) RedisScript<List<Object>> markRead,
@@ -55,6 +58,8 @@ public class LuaScripts {
         this.dropStaleInboxEntry = dropStaleInboxEntry;
         this.changeMessage = changeMessage;
         this.clearHistory = clearHistory;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     /**
@@ -67,8 +72,11 @@ public class LuaScripts {
             MemberTemplate member, Instant sentAt, boolean membersOnly, String doorbell) {
         List<Object> reply = redis.execute(postMessage, keys.postKeys(conversationId, idempotencyKey),
                 member.beforeSeq(), member.afterSeq(), Long.toString(idempotencyTtl.toMillis()), senderId, doorbell,
-                flag(membersOnly), millis(sentAt));
+                flag(membersOnly), millis(sentAt), retention.policy(sentAt));
         long outcome = number(reply, 0);
+        if (outcome == -2) {
+            return new PostOutcome.Expired(number(reply, 1));
+        }
         if (outcome < 0) {
             return new PostOutcome.NotAParticipant();
         }
@@ -90,16 +98,16 @@ public class LuaScripts {
         // members stay bytes: a page is spliced into the response as stored, never decoded to text and encoded back
         List<Object> reply = redis.execute(readPage, redis.getStringSerializer(), ScriptConfiguration.bytesAsSent(),
                 keys.readKeys(conversationId), bound(after), bound(before), Integer.toString(limit),
-                reader == null ? "" : reader, flag(fence), Long.toString(maxBytes));
+                reader == null ? "" : reader, flag(fence), Long.toString(maxBytes), policy());
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
-        List<byte[]> members = new ArrayList<>(reply.size() - 4);
-        for (Object member : reply.subList(4, reply.size())) {
+        List<byte[]> members = new ArrayList<>(reply.size() - 5);
+        for (Object member : reply.subList(5, reply.size())) {
             members.add((byte[]) member);
         }
         return Optional.of(new StoredPage(number(reply, 0), number(reply, 1) == 1, number(reply, 2),
-                number(reply, 3), members));
+                number(reply, 3), number(reply, 4), members));
     }
 
     /**
@@ -117,7 +125,7 @@ public class LuaScripts {
     /** mark_read.lua: moves the user's marker forward, capped at the last seq. */
     public MarkOutcome markRead(String conversationId, String userId, long seq, boolean membersOnly) {
         List<Object> reply = redis.execute(markRead, keys.stateKeys(conversationId), userId, Long.toString(seq),
-                flag(membersOnly));
+                flag(membersOnly), policy());
         long readSeq = number(reply, 0);
         return readSeq < 0 ? new MarkOutcome.NotAParticipant()
                 : new MarkOutcome.Marked(readSeq, number(reply, 1), number(reply, 2));
@@ -130,7 +138,8 @@ public class LuaScripts {
      */
     public Optional<StoredState> state(String conversationId, String alsoUser, String reader, int maxParticipants) {
         List<Object> reply = redis.execute(conversationState, keys.stateKeys(conversationId),
-                alsoUser == null ? "" : alsoUser, reader == null ? "" : reader, Integer.toString(maxParticipants));
+                alsoUser == null ? "" : alsoUser, reader == null ? "" : reader, Integer.toString(maxParticipants),
+                policy());
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
@@ -158,6 +167,9 @@ public class LuaScripts {
         if (outcome == -2) {
             return new GroupOutcome.Deleted();
         }
+        if (outcome == -3) {
+            return new GroupOutcome.CreationExpired();
+        }
         if (outcome < 0) {
             return new GroupOutcome.IdTaken();
         }
@@ -172,7 +184,7 @@ public class LuaScripts {
             MemberTemplate entry, Instant at, int maxParticipants, Duration tombstoneTtl, String doorbell) {
         List<Object> reply = redis.execute(changeMembership, keys.membershipKeys(conversationId),
                 add ? "add" : "remove", actor, user, entry.beforeSeq(), entry.afterSeq(), millis(at), doorbell,
-                Integer.toString(maxParticipants), Long.toString(tombstoneTtl.toMillis()));
+                Integer.toString(maxParticipants), Long.toString(tombstoneTtl.toMillis()), retention.policy(at));
         long outcome = number(reply, 0);
         if (outcome == 1 || outcome == 0) {
             long seq = number(reply, 1);
@@ -201,7 +213,8 @@ public class LuaScripts {
         List<Object> reply = redis.execute(changeMessage, keys.changeKeys(conversationId),
                 newBody == null ? "delete" : "edit", actor, Long.toString(targetSeq), entry.beforeSeq(),
                 entry.afterSeq(), millis(at), doorbell, flag(membersOnly), newBody == null ? "" : newBody,
-                editedAt == null ? "" : editedAt, flag(windowPassed), Integer.toString(maxEdits));
+                editedAt == null ? "" : editedAt, flag(windowPassed), Integer.toString(maxEdits),
+                retention.policy(at));
         long outcome = number(reply, 0);
         if (outcome >= 0) {
             return new MessageChangeOutcome.Changed(outcome == 1, number(reply, 1), (String) reply.get(2));
@@ -225,6 +238,11 @@ public class LuaScripts {
         Long dropped = redis.execute(dropStaleInboxEntry, List.of(keys.inbox(userId)), conversationId,
                 millis(newest));
         return dropped != null && dropped == 1;
+    }
+
+    /** The retention policy now, for a read: what has expired is gone for it, trimmed by a write or not. */
+    String policy() {
+        return retention.policy(clock.instant());
     }
 
     private static String millis(Instant at) {

@@ -16,6 +16,15 @@ public sealed interface PostOutcome extends AppendOutcome {
     record Replayed(long seq, String member) implements PostOutcome {
     }
 
+    /** Stored before at {@code seq} by a post with the same idempotency key, and taken by retention since. */
+    record Expired(long seq) implements PostOutcome {
+
+        @Override
+        public boolean confirms() {
+            return false;
+        }
+    }
+
     /** The conversation has participants and the sender is not one; nothing was written. */
     record NotAParticipant() implements PostOutcome {
 

@@ -52,8 +52,9 @@ public class TimelineReader {
      * first entry (or, when nothing more is there, seq 1) to just below {@code before}.
      */
     List<TimelineGap> missing(StoredPage page, Long after, Long before) {
+        long retained = page.retained();
         long beforeJoined = page.hiddenBeforeJoined();
-        if (beforeJoined == 0 && page.cleared() == 0) {
+        if (retained == 0 && beforeJoined == 0 && page.cleared() == 0) {
             return List.of();
         }
         List<byte[]> members = page.members();
@@ -66,9 +67,14 @@ public class TimelineReader {
             from = page.hasMore() ? codec.seq(members.get(0)) : 1;
             to = before == null ? page.lastSeq() : before - 1;
         }
-        List<TimelineGap> missing = new ArrayList<>(2);
-        gap(missing, from, Math.min(to, beforeJoined), GapReason.BEFORE_JOINED);
-        gap(missing, Math.max(from, beforeJoined + 1), Math.min(to, page.cleared()), GapReason.CLEARED);
+        // each reason names what the ones before it leave: retention takes from everyone, then a reader's join, then
+        // their clearing
+        List<TimelineGap> missing = new ArrayList<>(3);
+        gap(missing, from, Math.min(to, retained), GapReason.RETENTION);
+        long seen = retained;
+        gap(missing, Math.max(from, seen + 1), Math.min(to, beforeJoined), GapReason.BEFORE_JOINED);
+        seen = Math.max(seen, beforeJoined);
+        gap(missing, Math.max(from, seen + 1), Math.min(to, page.cleared()), GapReason.CLEARED);
         return missing;
     }
 

@@ -131,7 +131,7 @@ class StreamSubscriberTests {
             int limit = call.getArgument(3);
             List<byte[]> members = stored.stream().filter(member -> codec.seq(member) > from).limit(limit).toList();
             return new StoredPage(stored.size(), members.size() < stored.stream()
-                    .filter(member -> codec.seq(member) > from).count(), 0, 0, members);
+                    .filter(member -> codec.seq(member) > from).count(), 0, 0, 0, members);
         });
         StreamSubscriber stream = new StreamSubscriber(CONVERSATION, reader, "127.0.0.1", async, socket, timeline,
                 events, Runnable::run, maxPendingBytes, "hello", after, (subscriber, end) -> ends.add(end));

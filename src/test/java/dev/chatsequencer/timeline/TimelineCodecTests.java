@@ -62,14 +62,14 @@ class TimelineCodecTests {
     @Test
     void theSplicedJsonOfAPageIsWhatJacksonWrites() {
         List<TimelineEntry> entries = everyEntryType().toList();
-        StoredPage page = new StoredPage(6789, true, 0, 0, entries.stream().map(this::stored).toList());
+        StoredPage page = new StoredPage(6789, true, 0, 0, 0, entries.stream().map(this::stored).toList());
         List<TimelineGap> missing = List.of(new TimelineGap(1, 6, GapReason.BEFORE_JOINED));
 
         assertThat(new String(codec.pageJson(CONVERSATION, page, List.of()), StandardCharsets.UTF_8))
                 .isEqualTo(jackson.writeValueAsString(new TimelinePage(CONVERSATION, 6789, entries, true, List.of())));
         assertThat(new String(codec.pageJson(CONVERSATION, page, missing), StandardCharsets.UTF_8))
                 .isEqualTo(jackson.writeValueAsString(new TimelinePage(CONVERSATION, 6789, entries, true, missing)));
-        assertThat(new String(codec.pageJson(CONVERSATION, new StoredPage(0, false, 0, 0, List.of()), List.of()),
+        assertThat(new String(codec.pageJson(CONVERSATION, new StoredPage(0, false, 0, 0, 0, List.of()), List.of()),
                 StandardCharsets.UTF_8)).isEqualTo(jackson.writeValueAsString(
                         new TimelinePage(CONVERSATION, 0, List.of(), false, null)));
     }
