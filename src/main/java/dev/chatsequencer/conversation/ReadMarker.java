@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record ReadMarker(
         @Schema(example = "alice") String userId,
         @Schema(example = "40") long readSeq,
-        @Schema(description = "Messages after readSeq that the user has not read: every entry after it but "
-                + "membership changes (a user's own messages are always read)", example = "2") long unreadCount) {
+        @Schema(description = "Messages after readSeq that the user has not read: the messages others sent that "
+                + "are still there, not membership changes, edits, deletions, deleted messages or what retention "
+                + "removed (a user's own messages are always read)", example = "2") long unreadCount) {
 }

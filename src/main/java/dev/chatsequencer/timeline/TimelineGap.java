@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record TimelineGap(
         @Schema(example = "1") long fromSeq,
         @Schema(example = "6") long toSeq,
-        @Schema(type = "string", allowableValues = {"before-joined", "cleared"}, example = "before-joined")
+        @Schema(type = "string", allowableValues = {"retention", "before-joined", "cleared"},
+                example = "before-joined")
         GapReason reason) {
 }
