@@ -90,7 +90,8 @@ class OperationsEndpointsIT {
     /** What each operation can answer, from reading the code paths; the document must say exactly this. */
     static final Map<String, Set<String>> STATUSES = Map.ofEntries(
             Map.entry("post /v1/conversations/{conversationId}/messages",
-                    Set.of("200", "201", "400", "401", "403", "404", "406", "408", "413", "415", "422", "429", "503")),
+                    Set.of("200", "201", "400", "401", "403", "404", "406", "408", "410", "413", "415", "422", "429",
+                            "503")),
             Map.entry("get /v1/conversations/{conversationId}/messages",
                     Set.of("200", "400", "401", "404", "406", "429", "503")),
             Map.entry("get /v1/conversations/{conversationId}/messages/{seq}",
