@@ -92,6 +92,9 @@ local TRIM_BATCH = 1000
 -- entries expire by age, then removes what retained_through names, up to TRIM_BATCH entries, with what only those
 -- entries needed: their uncounted marks, their change records and the time buckets that have ended.
 local function retain(messages_key, ages_key, uncounted_key, changes_key, seq, policy)
+    if policy.max_entries == 0 and policy.max_age_ms == 0 then
+        return
+    end
     if policy.max_age_ms > 0 then
         -- buckets of a thousandth of max_age: an entry outlives max_age by at most that, and never expires early,
         -- as a bucket never ends before one written earlier (a write whose clock is behind joins the open bucket)
