@@ -10,8 +10,10 @@ import dev.chatsequencer.RedisContents;
 import dev.chatsequencer.RedisIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,10 @@ class RetentionIT {
     @RegisterExtension
     final ExtraInstance twoSeconds = new ExtraInstance("chat.security.mode=gateway",
             "chat.history.retention.max-age=2s");
+
+    @RegisterExtension
+    final ExtraInstance twentyEntries = new ExtraInstance("chat.security.mode=gateway",
+            "chat.history.retention.max-entries=20");
 
     @LocalServerPort
     int port;
@@ -162,6 +168,59 @@ class RetentionIT {
         api.posted(conversation, bob, "newer");
         api.posted(conversation, bob, "newest");
         assertThat(redis.opsForZSet().zCard(messages)).isEqualTo(5);
+    }
+
+    /**
+     * Random posts, edits, deletions, clears, membership changes and markers in a group that keeps 20 entries,
+     * checked after every step: each participant's unreadCount, in the conversation state and in their inbox, equals
+     * a count made by hand from what that participant's own page shows after their marker.
+     */
+    @Test
+    void unreadCountsEqualWhatEachReaderCanSeeAfterAnyMixOfChanges() {
+        JsonApi api = new JsonApi(twentyEntries.baseUrl(), USER_HEADER);
+        String dave = "dave-" + run;
+        List<String> people = new ArrayList<>(List.of(alice, bob, carol));
+        String group = api.send("POST", "/v1/conversations", "{\"participants\":[\"" + bob + "\",\"" + carol
+                + "\"]}", alice).json().get("conversationId").asString();
+        Map<Long, String> senders = new HashMap<>();
+        java.util.Random random = new Random(21);
+        for (int step = 0; step < 150; step++) {
+            String actor = people.get(random.nextInt(people.size()));
+            long last = api.page(group, "limit=1", actor).json().get("lastSeq").asLong();
+            int roll = random.nextInt(20);
+            if (roll < 8) {
+                senders.put(api.posted(group, actor, "step " + step).seq(), actor);
+            } else if (roll < 12 && !senders.isEmpty()) {
+                long target = List.copyOf(senders.keySet()).get(random.nextInt(senders.size()));
+                Response change = roll < 10 ? api.edit(group, senders.get(target), target, "edited at " + step)
+                        : api.delete(group, roll == 10 ? senders.get(target) : alice, target);
+                assertThat(change.status()).as("step %d", step).isIn(200, 201, 403, 404, 409);
+            } else if (roll < 14) {
+                api.send("POST", "/v1/conversations/" + group + "/clear", "{\"throughSeq\":"
+                        + random.nextLong(last + 1) + "}", actor);
+            } else if (roll < 16) {
+                boolean add = !people.contains(dave);
+                Response membership = add ? api.addParticipant(group, dave, alice)
+                        : api.removeParticipant(group, dave, alice);
+                assertThat(membership.status()).as("step %d", step).isEqualTo(add ? 201 : 200);
+                if (add) {
+                    people.add(dave);
+                } else {
+                    people.remove(dave);
+                }
+            } else {
+                api.send("PUT", "/v1/conversations/" + group + "/read-markers/" + actor, "{\"seq\":"
+                        + random.nextLong(last + 1) + "}", actor);
+            }
+            for (JsonNode marker : api.send("GET", "/v1/conversations/" + group, null, alice).json()
+                    .get("participants")) {
+                String user = marker.get("userId").asString();
+                long byHand = bruteForceUnread(api, group, user, marker.get("readSeq").asLong());
+                assertThat(marker.get("unreadCount").asLong()).as("step %d, %s", step, user).isEqualTo(byHand);
+                assertThat(inboxRow(api, user, group).get("unreadCount").asLong()).as("step %d, inbox of %s", step,
+                        user).isEqualTo(byHand);
+            }
+        }
     }
 
     private String direct(JsonApi api) {
