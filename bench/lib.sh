@@ -150,10 +150,11 @@ script_text() {
 # redis-benchmark running the product's post script by EVALSHA into one conversation
 evalsha_bench() { # port conversation requests clients idem_ttl_ms
     local c=$2
-    redis-benchmark -p "$1" -c "$4" -n "$3" -r 1000000000 -q EVALSHA "$SCRIPT_SHA" 6 \
+    redis-benchmark -p "$1" -c "$4" -n "$3" -r 1000000000 -q EVALSHA "$SCRIPT_SHA" 9 \
         "chat:{$c}:seq" "chat:{$c}:messages" "chat:{$c}:idem:s:__rand_int__" "chat:{$c}:participants" \
-        "chat:{$c}:read" "chat:{$c}:activity" "$MESSAGE_HEAD" "$MESSAGE_TAIL" "$5" alice "chat:{$c}:events" "" \
-        1764336189176 2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1
+        "chat:{$c}:read" "chat:{$c}:activity" "chat:{$c}:ages" "chat:{$c}:uncounted" "chat:{$c}:changes" \
+        "$MESSAGE_HEAD" "$MESSAGE_TAIL" "$5" alice "chat:{$c}:events" "" 1764336189176 "0 0 1764336189176" \
+        2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1
 }
 
 # rounds() APP...: every load on every app in alternating rounds, each round starting with the next app, so that
