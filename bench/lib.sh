@@ -148,12 +148,12 @@ script_text() {
 }
 
 # redis-benchmark running the product's post script by EVALSHA into one conversation
-evalsha_bench() { # port conversation requests clients idem_ttl_ms
-    local c=$2
+evalsha_bench() { # port conversation requests clients idem_ttl_ms [retention policy, lib/timeline.lua: off]
+    local c=$2 policy=${6:-0 0 1764336189176}
     redis-benchmark -p "$1" -c "$4" -n "$3" -r 1000000000 -q EVALSHA "$SCRIPT_SHA" 9 \
         "chat:{$c}:seq" "chat:{$c}:messages" "chat:{$c}:idem:s:__rand_int__" "chat:{$c}:participants" \
         "chat:{$c}:read" "chat:{$c}:activity" "chat:{$c}:ages" "chat:{$c}:uncounted" "chat:{$c}:changes" \
-        "$MESSAGE_HEAD" "$MESSAGE_TAIL" "$5" alice "chat:{$c}:events" "" 1764336189176 "0 0 1764336189176" \
+        "$MESSAGE_HEAD" "$MESSAGE_TAIL" "$5" alice "chat:{$c}:events" "" 1764336189176 "$policy" \
         2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1
 }
 

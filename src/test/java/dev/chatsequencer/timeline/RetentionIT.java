@@ -2,12 +2,14 @@ package dev.chatsequencer.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatsequencer.ExtraInstance;
 import dev.chatsequencer.JsonApi;
 import dev.chatsequencer.JsonApi.Response;
 import dev.chatsequencer.RedisContents;
 import dev.chatsequencer.RedisIntegrationTest;
+import dev.chatsequencer.ValidatingProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,11 +62,27 @@ class RetentionIT {
 
     @Test
     void theEntriesBeyondMaxEntriesAreGoneForEveryReaderAndNamedMissing() {
-        JsonApi api = new JsonApi(fiveEntries.baseUrl(), USER_HEADER);
+        maxEntriesScenario(fiveEntries.baseUrl(), "direct");
+    }
+
+    /** The same through a validating proxy: every answer, the 410 and the pages naming retention included. */
+    @Test
+    void everyAnswerAboutRetentionMatchesTheApiDescription() throws Exception {
+        assumeTrue(ValidatingProxy.available(), "Prism is not installed under .ci/tools (bash .ci/run installs it): "
+                + "the validating proxy run is skipped");
+        try (ValidatingProxy proxy = ValidatingProxy.start(fiveEntries.baseUrl())) {
+            maxEntriesScenario(proxy.baseUrl(), "proxied");
+            assertThat(proxy.responseViolations()).as(String.join("\n", proxy.log())).isEmpty();
+        }
+    }
+
+    /** {@code scenario} tells this run's retry ids from another run's against the same instance. */
+    private void maxEntriesScenario(String baseUrl, String scenario) {
+        JsonApi api = new JsonApi(baseUrl, USER_HEADER);
         Response created = api.send("POST", "/v1/conversations", "{\"participants\":[\"" + bob + "\",\"" + carol
-                + "\"],\"clientRequestId\":\"group-" + run + "\"}", alice);
+                + "\"],\"clientRequestId\":\"group-" + scenario + "\"}", alice);
         String group = created.json().get("conversationId").asString();
-        assertThat(api.post(group, alice, "two", "first-" + run).status()).isEqualTo(201);
+        assertThat(api.post(group, alice, "two", "first-" + scenario).status()).isEqualTo(201);
         for (int seq = 3; seq <= 8; seq++) {
             api.posted(group, seq % 2 == 0 ? alice : bob, "message " + seq);
         }
@@ -93,10 +111,10 @@ class RetentionIT {
                 .contains("\"userId\":\"" + carol + "\",\"readSeq\":0,\"unreadCount\":4");
 
         Map<String, List<String>> before = RedisContents.snapshot(redis, group);
-        Response retry = api.post(group, alice, "two", "first-" + run);
+        Response retry = api.post(group, alice, "two", "first-" + scenario);
         Response edit = api.edit(group, alice, 2, "too late");
         Response groupRetry = api.send("POST", "/v1/conversations", "{\"participants\":[\"" + bob + "\",\"" + carol
-                + "\"],\"clientRequestId\":\"group-" + run + "\"}", alice);
+                + "\"],\"clientRequestId\":\"group-" + scenario + "\"}", alice);
         assertThat(retry.status()).isEqualTo(410);
         assertThat(retry.problem()).isEqualTo("entry-expired");
         assertThat(retry.json().get("seq").asLong()).isEqualTo(2);
