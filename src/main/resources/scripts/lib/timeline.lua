@@ -55,21 +55,24 @@ local function retention_policy(text)
     return {max_entries = tonumber(max_entries), max_age_ms = tonumber(max_age_ms), now_ms = tonumber(now_ms)}
 end
 
--- The highest seq retention has taken from every reader (0: none): what was trimmed (seqs are dense from 1 and only
--- retention removes entries, so everything below the lowest stored entry), and what the next write will trim: the
--- oldest entries beyond max_entries and those older than max_age, by the time buckets in `ages_key` (sorted set of
--- the first seq written in each bucket, scored by the bucket's end). Reads apply it at once, so an expired entry is
--- gone for readers the moment it expires, whether or not a write has trimmed it yet. O(log n), no scan.
-local function retained_through(messages_key, ages_key, last, policy)
+-- The highest seq retention has taken from every reader (0: none), and the lowest stored seq (nil: none stored):
+-- what was trimmed (seqs are dense from 1 and only retention removes entries, so everything below the lowest stored
+-- entry), and what the next write will trim: the oldest entries beyond max_entries and those older than max_age, by
+-- the time buckets in `ages_key` (sorted set of the first seq written in each bucket, scored by the bucket's end).
+-- Reads apply it at once, so an expired entry is gone for readers the moment it expires, whether or not a write has
+-- trimmed it yet. O(log n), no scan.
+local function retention_bounds(messages_key, ages_key, last, policy)
     local first = redis.call('ZRANGE', messages_key, 0, 0, 'WITHSCORES')
     if not first[2] then
-        return last
+        return last, nil
     end
-    local through = tonumber(first[2]) - 1
+    local lowest = tonumber(first[2])
+    local through = lowest - 1
     if policy.max_entries > 0 then
+        -- the stored seqs are dense, so the excess oldest end at lowest + excess - 1
         local excess = redis.call('ZCARD', messages_key) - policy.max_entries
         if excess > 0 then
-            through = tonumber(redis.call('ZRANGE', messages_key, excess - 1, excess - 1, 'WITHSCORES')[2])
+            through = lowest + excess - 1
         end
     end
     if policy.max_age_ms > 0 then
@@ -81,7 +84,12 @@ local function retained_through(messages_key, ages_key, last, policy)
             through = last
         end
     end
-    return through
+    return through, lowest
+end
+
+-- The highest seq retention has taken from every reader (retention_bounds).
+local function retained_through(messages_key, ages_key, last, policy)
+    return (retention_bounds(messages_key, ages_key, last, policy))
 end
 
 -- The most entries one write trims: a conversation with a long history when retention is first set loses it over
@@ -89,8 +97,8 @@ end
 local TRIM_BATCH = 1000
 
 -- Applies retention after a write that appended the entry at `seq` (the last): records the time bucket of `seq` when
--- entries expire by age, then removes what retained_through names, up to TRIM_BATCH entries, with what only those
--- entries needed: their uncounted marks, their change records and the time buckets that have ended.
+-- entries expire by age, then removes what retention_bounds names, up to TRIM_BATCH entries, with what only those
+-- entries needed: their uncounted marks and their change records. Nothing at all when retention is off.
 local function retain(messages_key, ages_key, uncounted_key, changes_key, seq, policy)
     if policy.max_entries == 0 and policy.max_age_ms == 0 then
         return
@@ -101,21 +109,18 @@ local function retain(messages_key, ages_key, uncounted_key, changes_key, seq, p
         local width = math.max(1000, math.floor(policy.max_age_ms / 1000))
         local ends = (math.floor(policy.now_ms / width) + 1) * width
         local open = redis.call('ZREVRANGE', ages_key, 0, 0, 'WITHSCORES')
-        if not open[2] then
+        if not open[2] or tonumber(open[2]) < ends then
             -- the first bucket also holds the entries written before max_age was set: their times are unknown, so
             -- they are taken to be as young as this one rather than expired at once
-            redis.call('ZADD', ages_key, ends, '1')
-        elseif tonumber(open[2]) < ends then
-            redis.call('ZADD', ages_key, ends, string.format('%d', seq))
+            redis.call('ZADD', ages_key, ends, open[2] and string.format('%d', seq) or '1')
+            -- a bucket that has ended is only dropped when one opens: reads skip it either way
+            redis.call('ZREMRANGEBYSCORE', ages_key, '-inf', string.format('%d', policy.now_ms - policy.max_age_ms))
         end
-        redis.call('ZREMRANGEBYSCORE', ages_key, '-inf', string.format('%d', policy.now_ms - policy.max_age_ms))
     end
-    local through = retained_through(messages_key, ages_key, seq, policy)
-    local first = redis.call('ZRANGE', messages_key, 0, 0, 'WITHSCORES')
-    if through == 0 or not first[2] or tonumber(first[2]) > through then
+    local through, lowest = retention_bounds(messages_key, ages_key, seq, policy)
+    if not lowest or lowest > through then
         return
     end
-    local lowest = tonumber(first[2])
     through = math.min(through, lowest + TRIM_BATCH - 1)
     redis.call('ZREMRANGEBYSCORE', messages_key, '-inf', through)
     redis.call('ZREMRANGEBYSCORE', uncounted_key, '-inf', through)
