@@ -34,6 +34,8 @@ public class LuaScripts {
     private final RedisScript<List<Object>> clearHistory;
     private final RetentionProperties retention;
     private final Clock clock;
+    /** The policy when it does not depend on the time: written once, not per request. */
+    private final String timelessPolicy;
 
     LuaScripts(StringRedisTemplate redis, ConversationKeys keys, RetentionProperties retention, Clock clock,
             @Qualifier(ScriptConfiguration.POST_MESSAGE) RedisScript<List<Object>> postMessage,
@@ -60,6 +62,7 @@ public class LuaScripts {
         this.clearHistory = clearHistory;
         this.retention = retention;
         this.clock = clock;
+        this.timelessPolicy = retention.policy(Instant.EPOCH);
     }
 
     /**
@@ -72,7 +75,7 @@ public class LuaScripts {
             MemberTemplate member, Instant sentAt, boolean membersOnly, String doorbell) {
         List<Object> reply = redis.execute(postMessage, keys.postKeys(conversationId, idempotencyKey),
                 member.beforeSeq(), member.afterSeq(), Long.toString(idempotencyTtl.toMillis()), senderId, doorbell,
-                flag(membersOnly), millis(sentAt), retention.policy(sentAt));
+                flag(membersOnly), millis(sentAt), policy(sentAt));
         long outcome = number(reply, 0);
         if (outcome == -2) {
             return new PostOutcome.Expired(number(reply, 1));
@@ -184,7 +187,7 @@ public class LuaScripts {
             MemberTemplate entry, Instant at, int maxParticipants, Duration tombstoneTtl, String doorbell) {
         List<Object> reply = redis.execute(changeMembership, keys.membershipKeys(conversationId),
                 add ? "add" : "remove", actor, user, entry.beforeSeq(), entry.afterSeq(), millis(at), doorbell,
-                Integer.toString(maxParticipants), Long.toString(tombstoneTtl.toMillis()), retention.policy(at));
+                Integer.toString(maxParticipants), Long.toString(tombstoneTtl.toMillis()), policy(at));
         long outcome = number(reply, 0);
         if (outcome == 1 || outcome == 0) {
             long seq = number(reply, 1);
@@ -214,7 +217,7 @@ public class LuaScripts {
                 newBody == null ? "delete" : "edit", actor, Long.toString(targetSeq), entry.beforeSeq(),
                 entry.afterSeq(), millis(at), doorbell, flag(membersOnly), newBody == null ? "" : newBody,
                 editedAt == null ? "" : editedAt, flag(windowPassed), Integer.toString(maxEdits),
-                retention.policy(at));
+                policy(at));
         long outcome = number(reply, 0);
         if (outcome >= 0) {
             return new MessageChangeOutcome.Changed(outcome == 1, number(reply, 1), (String) reply.get(2));
@@ -242,7 +245,12 @@ public class LuaScripts {
 
     /** The retention policy now, for a read: what has expired is gone for it, trimmed by a write or not. */
     String policy() {
-        return retention.policy(clock.instant());
+        return retention.byAge() ? retention.policy(clock.instant()) : timelessPolicy;
+    }
+
+    /** The retention policy at the time of a write. */
+    private String policy(Instant at) {
+        return retention.byAge() ? retention.policy(at) : timelessPolicy;
     }
 
     private static String millis(Instant at) {

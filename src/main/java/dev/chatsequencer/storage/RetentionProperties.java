@@ -27,4 +27,9 @@ public record RetentionProperties(@PositiveOrZero long maxEntries, Duration maxA
     String policy(Instant now) {
         return maxEntries + " " + maxAge.toMillis() + " " + now.toEpochMilli();
     }
+
+    /** True when entries expire by age, so the policy depends on the time. */
+    boolean byAge() {
+        return !maxAge.isZero();
+    }
 }
