@@ -50,7 +50,12 @@ class MessageChangesFailoverIT {
                 ConfigurableApplicationContext service = TestInstances.startOn(topology.springProperties(),
                         "chat.durability.replicas=1")) {
             JsonApi api = new JsonApi(TestInstances.baseUrl(service), null);
-            String group = api.createGroup("alice", "bob", "carol");
+            // a new topology takes writes (min-replicas-to-write 1) once its replicas are online; the retry is safe
+            String group = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> api.send("POST",
+                    "/v1/conversations", "{\"senderId\":\"alice\",\"participants\":[\"bob\",\"carol\"],"
+                            + "\"clientRequestId\":\"failover-1\"}", null),
+                    created -> created.status() == 201 || created.status() == 200).json().get("conversationId")
+                    .asString();
             ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
