@@ -62,11 +62,6 @@ public class ConversationKeys {
         return key(conversationId, "events");
     }
 
-    /** The pattern every conversation's events channel matches, for one subscription per instance. */
-    public String allEvents() {
-        return namespace + ":{*}:events";
-    }
-
     /** The conversation whose events channel this is, or {@code null} for any other channel. */
     public String conversationOfEvents(String channel) {
         String prefix = namespace + ":{";

@@ -37,7 +37,6 @@ class ConversationKeysTests {
 
     @Test
     void eventsChannelMapsBackToItsConversation() {
-        assertThat(keys.allEvents()).isEqualTo("chat:{*}:events");
         assertThat(keys.conversationOfEvents(keys.events("dm_a1b2"))).isEqualTo("dm_a1b2");
         assertThat(keys.conversationOfEvents("chat:{}:events")).isNull();
         assertThat(keys.conversationOfEvents("other:{x}:events")).isNull();

@@ -12,11 +12,15 @@ import dev.chatsequencer.timeline.TimelineCodec;
 import dev.chatsequencer.timeline.TimelineEntry;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -173,6 +178,77 @@ class LiveStreamIT {
         }
     }
 
+    /**
+     * No firehose: an instance subscribes to a conversation's doorbell only while it holds a stream of it, never to a
+     * pattern, and hears nothing of the conversations nobody follows there.
+     */
+    @Test
+    void anInstanceHearsOnlyTheDoorbellsOfConversationsItHoldsAStreamOf() throws Exception {
+        String channel = keys.events(conversation);
+        String unfollowed = TestIds.conversation();
+        Counter heard = second.getBean(MeterRegistry.class).get("chat.stream.doorbells").counter();
+        assertThat(subscribers(channel)).isZero();
+        assertThat(patternSubscriptions()).isZero();
+
+        try (SseTestClient stream = SseTestClient.open(streamUrl(second, conversation, "?after=0"), null)) {
+            await().atMost(PATIENCE).until(() -> subscribers(channel) == 1);
+            double before = heard.count();
+            for (int i = 0; i < 5; i++) {
+                post(api, unfollowed, "nobody follows this here");
+            }
+            post(api, conversation, "followed");
+
+            await().atMost(PATIENCE).until(() -> stream.events().size() >= 1);
+            assertThat(heard.count() - before).isEqualTo(1);
+            assertThat(subscribers(keys.events(unfollowed))).isZero();
+        }
+        await().atMost(PATIENCE).until(() -> subscribers(channel) == 0);
+        assertThat(patternSubscriptions()).isZero();
+    }
+
+    /**
+     * Streams of a few conversations open and close on many threads at once: the subscriptions end exactly as the
+     * streams do (one for each conversation that still has a stream, none for the others), and a post then reaches
+     * every stream left.
+     */
+    @Test
+    void subscriptionsFollowStreamsThatOpenAndCloseConcurrently() throws Exception {
+        List<String> conversations = List.of(TestIds.conversation(), TestIds.conversation(), TestIds.conversation(),
+                TestIds.conversation());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> churn = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String of = conversations.get(i % conversations.size());
+            churn.add(pool.submit(() -> {
+                try (SseTestClient stream = SseTestClient.open(streamUrl(second, of, ""), null)) {
+                    await().atMost(PATIENCE).until(() -> !stream.comments().isEmpty());
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        List<String> failures = new ArrayList<>();
+        for (Future<?> opened : churn) {
+            try {
+                opened.get();
+            } catch (ExecutionException ex) {
+                failures.add(ex.getCause().toString());
+            }
+        }
+        assertThat(failures).isEmpty();
+        try (SseTestClient first = SseTestClient.open(streamUrl(second, conversations.get(0), ""), null);
+                SseTestClient other = SseTestClient.open(streamUrl(second, conversations.get(1), ""), null)) {
+            await().atMost(PATIENCE).until(() -> subscribers(keys.events(conversations.get(0))) == 1
+                    && subscribers(keys.events(conversations.get(1))) == 1
+                    && subscribers(keys.events(conversations.get(2))) == 0
+                    && subscribers(keys.events(conversations.get(3))) == 0);
+            post(api, conversations.get(0), "to the first");
+            post(api, conversations.get(1), "to the other");
+
+            await().atMost(PATIENCE).until(() -> first.events().size() == 1 && other.events().size() == 1);
+        }
+    }
+
     @Test
     void disconnectedClientReleasesItsStreamPromptly() throws Exception {
         MeterRegistry metrics = second.getBean(MeterRegistry.class);
@@ -246,12 +322,8 @@ class LiveStreamIT {
 
     /** CLIENT KILL TYPE pubsub: every instance's doorbell subscription drops, and Lettuce makes it again. */
     private void killPubSubConnections() {
-        redis.execute((RedisCallback<Object>) connection -> {
-            @SuppressWarnings("unchecked")
-            RedisClusterAsyncCommands<byte[], byte[]> commands =
-                    (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
-            return commands.clientKill(KillArgs.Builder.typePubsub()).toCompletableFuture().join();
-        });
+        redis.execute((RedisCallback<Object>) connection -> commands(connection)
+                .clientKill(KillArgs.Builder.typePubsub()).toCompletableFuture().join());
     }
 
     /** Stores a message as a post would, but rings no doorbell. */
@@ -265,6 +337,24 @@ class LiveStreamIT {
     private String streamUrl(ConfigurableApplicationContext instance, String conversation, String query) {
         String base = instance == null ? "http://localhost:" + port : TestInstances.baseUrl(instance);
         return base + "/v1/conversations/" + conversation + "/stream" + query;
+    }
+
+    /** PUBSUB NUMSUB: how many connections, of every instance, subscribe to {@code channel}. */
+    private long subscribers(String channel) {
+        byte[] name = channel.getBytes(StandardCharsets.UTF_8);
+        return redis.execute((RedisCallback<Long>) connection -> commands(connection).pubsubNumsub(name)
+                .toCompletableFuture().join().values().iterator().next());
+    }
+
+    /** PUBSUB NUMPAT: pattern subscriptions on this Redis, of every instance. */
+    private long patternSubscriptions() {
+        return redis.execute((RedisCallback<Long>) connection -> commands(connection).pubsubNumpat()
+                .toCompletableFuture().join());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RedisClusterAsyncCommands<byte[], byte[]> commands(RedisConnection connection) {
+        return (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
     }
 
     private static double activeStreams(MeterRegistry metrics) {
