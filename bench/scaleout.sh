@@ -4,7 +4,7 @@
 # Builds the service at GIT_REF (default: the commit before per-conversation doorbell subscriptions, when every
 # instance heard every post on one pattern subscription) and the current checkout. For each build and 1, 2 and 4
 # instances on one Redis: every instance holds one live stream of a conversation of its own; posts to 1,000 other
-# conversations go through the first instance for SECONDS_EACH (wrk, bench/run.sh's post load). Measured: posts/s,
+# conversations go through the first instance for SECONDS_EACH (wrk, bench/run.sh's post load, after WARMUP_SECONDS of it unmeasured). Measured: posts/s,
 # the JVM CPU the other instances spent meanwhile (their only work is doorbells), the bytes Redis sent per post
 # (INFO stats, pub/sub delivery included) and, where the build counts them, the doorbells each instance heard.
 # Writes bench/results/scaleout.md.
@@ -44,7 +44,7 @@ for build in before after; do
         done
         sleep 2
         # JIT warm-up of the posting instance, not measured
-        wrk -t2 -c32 -d10s -s bench/wrk/post_many.lua "http://127.0.0.1:${PORT[i1]}" > /dev/null
+        wrk -t2 -c32 -d"${WARMUP}s" -s bench/wrk/post_many.lua "http://127.0.0.1:${PORT[i1]}" > /dev/null
         declare -A ticks=()
         for i in $(seq 2 "$n"); do ticks[i$i]=$(cpu_ticks "${PID[i$i]}"); done
         bytes=$(net_out)
@@ -71,7 +71,8 @@ done
     echo
     echo "Made by \`bench/scaleout.sh $REF\` on $(date -u +%F) (UTC): one Redis, every instance holding one stream of a"
     echo "conversation of its own, posts to 1,000 other conversations through the first instance for ${SECONDS_EACH} s"
-    echo "(wrk 2 threads, 32 connections, after 10 s of warm-up). All on one 2-core machine, so the instances share it."
+    echo "(wrk 2 threads, 32 connections, after ${WARMUP} s of warm-up). All on one 2-core machine, so the instances share"
+    echo "it: posts/s falls with more instances because they share two cores, whatever they do."
     echo
     cat "$OUT/table.md"
 } > "$ROOT/bench/results/scaleout.md"
