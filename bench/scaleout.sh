@@ -4,9 +4,10 @@
 # Builds the service at GIT_REF (default: the commit before per-conversation doorbell subscriptions, when every
 # instance heard every post on one pattern subscription) and the current checkout. For each build and 1, 2 and 4
 # instances on one Redis: every instance holds one live stream of a conversation of its own; posts to 1,000 other
-# conversations go through the first instance for SECONDS_EACH (wrk, bench/run.sh's post load, after WARMUP_SECONDS of it unmeasured). Measured: posts/s,
-# the JVM CPU the other instances spent meanwhile (their only work is doorbells), the bytes Redis sent per post
-# (INFO stats, pub/sub delivery included) and, where the build counts them, the doorbells each instance heard.
+# conversations go through the first instance for SECONDS_EACH (wrk, bench/run.sh's post load, after WARMUP_SECONDS
+# of it unmeasured). Measured: posts/s, the JVM CPU the other instances spent meanwhile (their only work is
+# doorbells), the bytes Redis sent per post (INFO stats, pub/sub delivery included) and, where the build counts
+# them, the doorbells each instance heard.
 # Writes bench/results/scaleout.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
