@@ -12,21 +12,12 @@ REF=${1:?usage: bench/ab.sh GIT_REF}
 source bench/lib.sh
 results_in ab
 
-cleanup() {
-    git worktree remove --force "$WORK/before" >/dev/null 2>&1 || true
-    stop_all
-}
-trap cleanup EXIT
+trap stop_all EXIT
 
 ensure_tools
-BEFORE=$(git rev-parse --short "$REF")
-log "building the service at $BEFORE, the current checkout and the ceiling"
-git worktree add --detach -q "$WORK/before" "$BEFORE"
-(cd "$WORK/before" && ./mvnw -q -B -DskipTests package)
-./mvnw -q -B -DskipTests package
+build_both "$REF"
+log "building the ceiling"
 ./mvnw -q -B -f bench/ceiling/pom.xml -DskipTests package
-BEFORE_JAR=$(ls "$WORK"/before/target/chat-sequencer-*.jar | head -1)
-SVC_JAR=$(ls target/chat-sequencer-*.jar | head -1)
 CEILING_JAR=$(ls bench/ceiling/target/ceiling-*.jar | head -1)
 
 start_redis $REDIS_PORT

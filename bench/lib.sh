@@ -37,11 +37,24 @@ results_in() {
     find "$OUT" -maxdepth 1 \( -name '*.txt' -o -name '*.wrk' \) -delete
 }
 
-# stop_all: the apps, the bench's Redis and the temporary folder; for an EXIT trap
+# stop_all: the apps, the bench's Redis, the worktree of build_both and the temporary folder; for an EXIT trap
 stop_all() {
     stop_apps
     redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
+    git worktree remove --force "$WORK/before" >/dev/null 2>&1 || true
     rm -rf "$WORK"
+}
+
+# build_both GIT_REF: the service at GIT_REF (built in a temporary worktree) and the current checkout; sets BEFORE
+# (the short ref), BEFORE_JAR and SVC_JAR
+build_both() {
+    BEFORE=$(git rev-parse --short "$1")
+    log "building the service at $BEFORE and the current checkout"
+    git worktree add --detach -q "$WORK/before" "$BEFORE"
+    (cd "$WORK/before" && ./mvnw -q -B -DskipTests package)
+    ./mvnw -q -B -DskipTests package
+    BEFORE_JAR=$(ls "$WORK"/before/target/chat-sequencer-*.jar | head -1)
+    SVC_JAR=$(ls target/chat-sequencer-*.jar | head -1)
 }
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" | tee -a "$OUT/run.log" >&2; }

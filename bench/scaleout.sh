@@ -17,18 +17,12 @@ source bench/lib.sh
 results_in scaleout
 cleanup() {
     for pid in $(jobs -p); do kill "$pid" 2>/dev/null || true; done
-    git worktree remove --force "$WORK/before" >/dev/null 2>&1 || true
     stop_all
 }
 trap cleanup EXIT
 ensure_tools
-BEFORE=$(git rev-parse --short "$REF")
-log "building the service at $BEFORE and the current checkout"
-git worktree add --detach -q "$WORK/before" "$BEFORE"
-(cd "$WORK/before" && ./mvnw -q -B -DskipTests package)
-./mvnw -q -B -DskipTests package
-declare -A JAR=([before]=$(ls "$WORK"/before/target/chat-sequencer-*.jar | head -1)
-    [after]=$(ls target/chat-sequencer-*.jar | head -1))
+build_both "$REF"
+declare -A JAR=([before]=$BEFORE_JAR [after]=$SVC_JAR)
 
 net_out() { redis-cli -p $REDIS_PORT INFO stats | awk -F: '/^total_net_output_bytes:/ {print $2 + 0}'; }
 echo "| build | instances | posts/s | CPU of the other instances, ms per 1,000 posts | Redis bytes out per post | doorbells heard per instance, per post |" > "$OUT/table.md"
