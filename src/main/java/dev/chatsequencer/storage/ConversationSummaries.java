@@ -24,15 +24,15 @@ public class ConversationSummaries {
     private final PipelinedCommands pipeline;
     private final ConversationKeys keys;
     private final RedisScript<List<Object>> summary;
-    private final LuaScripts scripts;
+    private final RetentionPolicy retention;
 
     ConversationSummaries(PipelinedCommands pipeline, ConversationKeys keys,
             @Qualifier(ScriptConfiguration.CONVERSATION_SUMMARY) RedisScript<List<Object>> summary,
-            LuaScripts scripts) {
+            RetentionPolicy retention) {
         this.pipeline = pipeline;
         this.keys = keys;
         this.summary = summary;
-        this.scripts = scripts;
+        this.retention = retention;
     }
 
     /**
@@ -89,7 +89,7 @@ public class ConversationSummaries {
     private List<RedisFuture<?>> send(RedisClusterAsyncCommands<byte[], byte[]> commands, String user,
             List<String> conversationIds, boolean bySha) {
         byte[] reader = bytes(user);
-        byte[] policy = bytes(scripts.policy());
+        byte[] policy = bytes(retention.now());
         List<RedisFuture<?>> sent = new ArrayList<>(conversationIds.size());
         for (String id : conversationIds) {
             byte[][] rowKeys = keys.stateKeys(id).stream().map(PipelinedCommands::bytes).toArray(byte[][]::new);

@@ -1,6 +1,5 @@
 package dev.chatsequencer.storage;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +31,9 @@ public class LuaScripts {
     private final RedisScript<Long> dropStaleInboxEntry;
     private final RedisScript<List<Object>> changeMessage;
     private final RedisScript<List<Object>> clearHistory;
-    private final RetentionProperties retention;
-    private final Clock clock;
-    /** The policy when it does not depend on the time: written once, not per request. */
-    private final String timelessPolicy;
+    private final RetentionPolicy retention;
 
-    LuaScripts(StringRedisTemplate redis, ConversationKeys keys, RetentionProperties retention, Clock clock,
+    LuaScripts(StringRedisTemplate redis, ConversationKeys keys, RetentionPolicy retention,
             @Qualifier(ScriptConfiguration.POST_MESSAGE) RedisScript<List<Object>> postMessage,
             @Qualifier(ScriptConfiguration.READ_PAGE) RedisScript<List<Object>> readPage,
             @Qualifier(ScriptConfiguration.MARK_READ) RedisScript<List<Object>> markRead,
@@ -61,8 +57,6 @@ public class LuaScripts {
         this.changeMessage = changeMessage;
         this.clearHistory = clearHistory;
         this.retention = retention;
-        this.clock = clock;
-        this.timelessPolicy = retention.policy(Instant.EPOCH);
     }
 
     /**
@@ -75,7 +69,7 @@ public class LuaScripts {
             MemberTemplate member, Instant sentAt, boolean membersOnly, String doorbell) {
         List<Object> reply = redis.execute(postMessage, keys.postKeys(conversationId, idempotencyKey),
                 member.beforeSeq(), member.afterSeq(), Long.toString(idempotencyTtl.toMillis()), senderId, doorbell,
-                flag(membersOnly), millis(sentAt), policy(sentAt));
+                flag(membersOnly), millis(sentAt), retention.at(sentAt));
         long outcome = number(reply, 0);
         if (outcome == -2) {
             return new PostOutcome.Expired(number(reply, 1));
@@ -101,7 +95,7 @@ public class LuaScripts {
         // members stay bytes: a page is spliced into the response as stored, never decoded to text and encoded back
         List<Object> reply = redis.execute(readPage, redis.getStringSerializer(), ScriptConfiguration.bytesAsSent(),
                 keys.readKeys(conversationId), bound(after), bound(before), Integer.toString(limit),
-                reader == null ? "" : reader, flag(fence), Long.toString(maxBytes), policy());
+                reader == null ? "" : reader, flag(fence), Long.toString(maxBytes), retention.now());
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
@@ -128,7 +122,7 @@ public class LuaScripts {
     /** mark_read.lua: moves the user's marker forward, capped at the last seq. */
     public MarkOutcome markRead(String conversationId, String userId, long seq, boolean membersOnly) {
         List<Object> reply = redis.execute(markRead, keys.stateKeys(conversationId), userId, Long.toString(seq),
-                flag(membersOnly), policy());
+                flag(membersOnly), retention.now());
         long readSeq = number(reply, 0);
         return readSeq < 0 ? new MarkOutcome.NotAParticipant()
                 : new MarkOutcome.Marked(readSeq, number(reply, 1), number(reply, 2));
@@ -142,7 +136,7 @@ public class LuaScripts {
     public Optional<StoredState> state(String conversationId, String alsoUser, String reader, int maxParticipants) {
         List<Object> reply = redis.execute(conversationState, keys.stateKeys(conversationId),
                 alsoUser == null ? "" : alsoUser, reader == null ? "" : reader, Integer.toString(maxParticipants),
-                policy());
+                retention.now());
         if (number(reply, 0) < 0) {
             return Optional.empty();
         }
@@ -187,7 +181,7 @@ public class LuaScripts {
             MemberTemplate entry, Instant at, int maxParticipants, Duration tombstoneTtl, String doorbell) {
         List<Object> reply = redis.execute(changeMembership, keys.membershipKeys(conversationId),
                 add ? "add" : "remove", actor, user, entry.beforeSeq(), entry.afterSeq(), millis(at), doorbell,
-                Integer.toString(maxParticipants), Long.toString(tombstoneTtl.toMillis()), policy(at));
+                Integer.toString(maxParticipants), Long.toString(tombstoneTtl.toMillis()), retention.at(at));
         long outcome = number(reply, 0);
         if (outcome == 1 || outcome == 0) {
             long seq = number(reply, 1);
@@ -217,7 +211,7 @@ public class LuaScripts {
                 newBody == null ? "delete" : "edit", actor, Long.toString(targetSeq), entry.beforeSeq(),
                 entry.afterSeq(), millis(at), doorbell, flag(membersOnly), newBody == null ? "" : newBody,
                 editedAt == null ? "" : editedAt, flag(windowPassed), Integer.toString(maxEdits),
-                policy(at));
+                retention.at(at));
         long outcome = number(reply, 0);
         if (outcome >= 0) {
             return new MessageChangeOutcome.Changed(outcome == 1, number(reply, 1), (String) reply.get(2));
@@ -241,16 +235,6 @@ public class LuaScripts {
         Long dropped = redis.execute(dropStaleInboxEntry, List.of(keys.inbox(userId)), conversationId,
                 millis(newest));
         return dropped != null && dropped == 1;
-    }
-
-    /** The retention policy now, for a read: what has expired is gone for it, trimmed by a write or not. */
-    String policy() {
-        return retention.byAge() ? retention.policy(clock.instant()) : timelessPolicy;
-    }
-
-    /** The retention policy at the time of a write. */
-    private String policy(Instant at) {
-        return retention.byAge() ? retention.policy(at) : timelessPolicy;
     }
 
     private static String millis(Instant at) {
