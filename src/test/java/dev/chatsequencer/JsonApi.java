@@ -102,6 +102,14 @@ public final class JsonApi {
                 actor);
     }
 
+    /** {@code opener} opens the direct conversation of {@code opener} and {@code other} and returns its id. */
+    public String openDirect(String opener, String other) {
+        Response opened = send("POST", "/v1/conversations/direct",
+                json(Map.of("participants", List.of(opener, other))), opener);
+        assertThat(opened.status()).as(String.valueOf(opened.json())).isIn(200, 201);
+        return opened.json().get("conversationId").asString();
+    }
+
     /** Creates a group of {@code owner} and {@code others} (201 expected) and returns its id. */
     public String createGroup(String owner, String... others) {
         Map<String, Object> request = actedBy(owner);

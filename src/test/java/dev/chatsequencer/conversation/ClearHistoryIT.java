@@ -56,8 +56,7 @@ class ClearHistoryIT {
         String alice = "alice-" + run;
         String bob = "bob-" + run;
         JsonApi api = new JsonApi(baseUrl, "X-User-Id");
-        String conversation = api.send("POST", "/v1/conversations/direct", "{\"participants\":[\"" + alice
-                + "\",\"" + bob + "\"]}", alice).json().get("conversationId").asString();
+        String conversation = api.openDirect(alice, bob);
         api.posted(conversation, alice, "one");
         api.posted(conversation, bob, "two");
         api.posted(conversation, alice, "three");

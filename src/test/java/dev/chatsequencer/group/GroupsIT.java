@@ -273,9 +273,7 @@ class GroupsIT {
     @Test
     void aDirectConversationsParticipantsAreFixed() {
         Users users = new Users();
-        Response opened = api().send("POST", "/v1/conversations/direct", "{\"participants\":[\"" + users.alice
-                + "\",\"" + users.bob + "\"]}", users.alice);
-        String direct = opened.json().get("conversationId").asString();
+        String direct = api().openDirect(users.alice, users.bob);
 
         Response added = add(direct, users.carol, users.alice);
         Response removed = remove(direct, users.bob, users.alice);

@@ -131,7 +131,7 @@ class RetentionIT {
     @Test
     void entriesOlderThanMaxAgeVanishForReadersAtOnceAndTheNextWriteTrimsThem() {
         JsonApi api = new JsonApi(twoSeconds.baseUrl(), USER_HEADER);
-        String conversation = direct(api);
+        String conversation = api.openDirect(alice, bob);
         api.posted(conversation, alice, "one");
         api.posted(conversation, alice, "two");
         api.posted(conversation, alice, "three");
@@ -239,11 +239,6 @@ class RetentionIT {
                         user).isEqualTo(byHand);
             }
         }
-    }
-
-    private String direct(JsonApi api) {
-        return api.send("POST", "/v1/conversations/direct", "{\"participants\":[\"" + alice + "\",\"" + bob + "\"]}",
-                alice).json().get("conversationId").asString();
     }
 
     /** What {@code reader} has not read after {@code readSeq}: the visible messages of others, counted one by one. */
